@@ -1,0 +1,30 @@
+import { Module, ValidationPipe } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_PIPE } from '@nestjs/core';
+import { loggingConfig } from './logging/logging.config';
+import { LoggingModule } from './logging/logging.module';
+import { serverConfig } from './server/server.config';
+import { SmtpModule, smtpConfig } from './smtp';
+import { UsersModule } from './users/users.module';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({
+      isGlobal: true,
+      cache: true,
+      load: [serverConfig, loggingConfig, smtpConfig],
+      // Tests set their environment explicitly; a developer's .env must not leak into them.
+      ignoreEnvFile: process.env.NODE_ENV === 'test',
+    }),
+    LoggingModule,
+    SmtpModule.forRootAsync({ ...smtpConfig.asProvider(), isGlobal: true }),
+    UsersModule,
+  ],
+  providers: [
+    {
+      provide: APP_PIPE,
+      useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true }),
+    },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,61 @@
+import { InvalidEnvironmentError } from './invalid-environment.error';
+
+/**
+ * Reads environment variables strictly and collects every problem, so one startup error can
+ * name all the variables that are wrong at once.
+ *
+ * An empty value counts as unset: `FOO=` in a `.env` file or a compose file means "not given".
+ */
+export class EnvironmentReader {
+  private readonly problems: string[] = [];
+
+  constructor(private readonly env: NodeJS.ProcessEnv) {}
+
+  /** The raw value, or `undefined` when the variable is unset or empty. */
+  text(name: string): string | undefined {
+    const value = this.env[name];
+    return value === undefined || value === '' ? undefined : value;
+  }
+
+  /** One of `allowed` (exact, case-sensitive), or `fallback` when unset. */
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.text(name);
+    if (value === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    this.problem(`${name} must be one of ${allowed.join(', ')}; got "${value}"`);
+    return fallback;
+  }
+
+  /** A TCP port (1-65535), or `fallback` when unset. */
+  port(name: string, fallback: number): number {
+    const value = this.text(name);
+    if (value === undefined) return fallback;
+    const port = parsePort(value);
+    if (port === undefined) {
+      this.problem(`${name} must be a port number from 1 to 65535; got "${value}"`);
+      return fallback;
+    }
+    return port;
+  }
+
+  /** Records a problem; `result` will throw with all of them. */
+  problem(message: string): void {
+    this.problems.push(message);
+  }
+
+  /**
+   * Returns `config` frozen, or throws {@link InvalidEnvironmentError} listing every problem
+   * recorded so far.
+   */
+  result<T extends object>(config: T): Readonly<T> {
+    if (this.problems.length > 0) throw new InvalidEnvironmentError(this.problems);
+    return Object.freeze(config);
+  }
+}
+
+/** Parses a decimal TCP port; `undefined` unless it is an integer from 1 to 65535. */
+export function parsePort(value: string): number | undefined {
+  if (!/^\d{1,5}$/.test(value)) return undefined;
+  const port = Number(value);
+  return port >= 1 && port <= 65535 ? port : undefined;
+}

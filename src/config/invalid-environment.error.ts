@@ -1,0 +1,11 @@
+/**
+ * Thrown at startup when environment variables are missing, half set or malformed.
+ * The message is one line that names every offending variable, so `main.ts` can print it
+ * as-is and exit; it never contains a secret's value.
+ */
+export class InvalidEnvironmentError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'InvalidEnvironmentError';
+  }
+}

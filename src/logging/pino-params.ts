@@ -1,0 +1,43 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Params } from 'nestjs-pino';
+import type { DestinationStream, LoggerOptions } from 'pino';
+import { formatConsoleLine } from './console-line';
+import { formatLocalTimestamp } from './local-timestamp';
+import type { LoggingConfig } from './logging.config';
+import { HTTP_LOGGER_NAME, LOGGER_NAME_FIELD } from './logging.constants';
+
+/**
+ * nestjs-pino parameters: one JSON object per line with `level` as a label, `time` in local
+ * ISO-8601 and the logger's name in `logger`; or the doc's console layout with `LOG_FORMAT=console`.
+ *
+ * HTTP access lines carry only method, URL and status: never headers (Authorization, cookies)
+ * nor bodies (passwords).
+ */
+export function createPinoParams(config: LoggingConfig, destination: DestinationStream): Params {
+  const options: LoggerOptions = {
+    level: config.level,
+    timestamp: () => `,"time":"${formatLocalTimestamp(new Date())}"`,
+    formatters: { level: (label) => ({ level: label }) },
+  };
+  const stream =
+    config.format === 'console'
+      ? { write: (line: string) => destination.write(formatConsoleLine(line)) }
+      : destination;
+  return {
+    renameContext: LOGGER_NAME_FIELD,
+    pinoHttp: [
+      {
+        ...options,
+        // Lines logged while serving a request carry only its id, not the whole request.
+        quietReqLogger: true,
+        serializers: {
+          req: (req: IncomingMessage & { id?: unknown }) => ({ id: req.id, method: req.method, url: req.url }),
+          res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
+        },
+        customSuccessObject: (_req, _res, value: object) => ({ [LOGGER_NAME_FIELD]: HTTP_LOGGER_NAME, ...value }),
+        customErrorObject: (_req, _res, _error, value: object) => ({ [LOGGER_NAME_FIELD]: HTTP_LOGGER_NAME, ...value }),
+      },
+      stream,
+    ],
+  };
+}

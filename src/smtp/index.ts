@@ -1,0 +1,15 @@
+export type { SmtpMessage } from './interfaces/smtp-message.interface';
+export type {
+  SmtpDisabledOptions,
+  SmtpEnabledOptions,
+  SmtpModuleOptions,
+  SmtpSecurity,
+  SmtpTimeouts,
+} from './interfaces/smtp-module-options.interface';
+export { hasControlCharacter, isEmailAddress } from './mailbox';
+export { SmtpClient } from './smtp.client';
+export { smtpConfig, type SmtpConfigType } from './smtp.config';
+export { SMTP_LOGGER_NAME } from './smtp.constants';
+export { SmtpModule } from './smtp.module';
+export { SMTP_MODULE_OPTIONS } from './smtp.module-definition';
+export { SmtpSendError } from './smtp-send.error';

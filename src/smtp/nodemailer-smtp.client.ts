@@ -1,0 +1,111 @@
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { PinoLogger } from 'nestjs-pino';
+import { createTransport, type Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import type { SmtpEnabledOptions } from './interfaces/smtp-module-options.interface';
+import type { SmtpMessage } from './interfaces/smtp-message.interface';
+import type { Mailbox } from './mailbox';
+import { composeMessage, InvalidSmtpMessageError } from './message-composer';
+import { SmtpClient } from './smtp.client';
+import { DEFAULT_SMTP_TIMEOUTS, SMTP_SHUTDOWN_GRACE_MS, SmtpLogMessage } from './smtp.constants';
+import { SmtpSendError } from './smtp-send.error';
+
+/** The client when SMTP is configured: one nodemailer transport, every send logged as the doc shows. */
+export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly transport: Transporter<SMTPTransport.SentMessageInfo>;
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly options: SmtpEnabledOptions,
+    private readonly sender: Mailbox,
+    private readonly logger: PinoLogger,
+  ) {
+    super();
+    this.transport = createTransport(transportOptions(options));
+  }
+
+  send(message: SmtpMessage): Promise<void> {
+    return this.track(this.deliver(message));
+  }
+
+  onApplicationBootstrap(): void {
+    const { host, port, security, auth, from } = this.options;
+    this.logger.info({ host, port, security, username: auth?.user, from }, SmtpLogMessage.enabled);
+    if (auth && security === 'none') this.logger.warn({ host, port }, SmtpLogMessage.cleartextCredentials);
+    // Runs in the background: a slow or wrong server must not delay or fail startup.
+    void this.track(this.checkConnection());
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const drained = Promise.allSettled(this.inFlight).then(() => true);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), SMTP_SHUTDOWN_GRACE_MS);
+    });
+    const finished = await Promise.race([drained, timedOut]);
+    clearTimeout(timer);
+    if (!finished) this.logger.warn({ inFlight: this.inFlight.size }, SmtpLogMessage.shutdownTimedOut);
+    this.transport.close();
+  }
+
+  private async deliver(message: SmtpMessage): Promise<void> {
+    let messageId: string | undefined;
+    try {
+      const composed = await composeMessage(this.sender, message);
+      messageId = composed.messageId;
+      this.logger.debug(
+        { From: composed.envelope.from, To: composed.envelope.to, Message: composed.raw },
+        SmtpLogMessage.newEmail,
+      );
+      await this.transport.sendMail({ envelope: composed.envelope, raw: composed.raw });
+    } catch (error) {
+      const failure = this.toSendError(error);
+      this.logger.error({ error: failure.message, messageId }, SmtpLogMessage.sendFailed);
+      throw failure;
+    }
+  }
+
+  private async checkConnection(): Promise<void> {
+    try {
+      await this.transport.verify();
+      this.logger.info({ host: this.options.host, port: this.options.port }, SmtpLogMessage.connectionVerified);
+    } catch (error) {
+      this.logger.warn({ error: this.toSendError(error).message }, SmtpLogMessage.connectionCheckFailed);
+    }
+  }
+
+  private toSendError(error: unknown): SmtpSendError {
+    if (error instanceof InvalidSmtpMessageError) {
+      return new SmtpSendError(`Invalid message: ${error.message}`, { permanent: true, cause: error });
+    }
+    return SmtpSendError.fromTransportError(error, this.options);
+  }
+
+  /** Remembers a send until it settles, so shutdown can wait for it. */
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.inFlight.add(work);
+    const forget = () => this.inFlight.delete(work);
+    work.then(forget, forget);
+    return work;
+  }
+}
+
+function transportOptions(options: SmtpEnabledOptions): SMTPTransport.Options {
+  const timeouts = { ...DEFAULT_SMTP_TIMEOUTS, ...options.timeouts };
+  return {
+    host: options.host,
+    port: options.port,
+    secure: options.security === 'tls',
+    requireTLS: options.security === 'starttls',
+    ignoreTLS: options.security === 'none',
+    auth: options.auth,
+    connectionTimeout: timeouts.connection,
+    greetingTimeout: timeouts.greeting,
+    socketTimeout: timeouts.socket,
+    dnsTimeout: timeouts.connection,
+    // nodemailer's own logger would print the AUTH exchange; our lines say all an operator needs.
+    logger: false,
+    debug: false,
+    tls: { minVersion: 'TLSv1.2' },
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * Why a send failed, as an operator should read it: the server's reply verbatim when the server
+ * refused (`535 5.7.8 Error: authentication failed: ...`), otherwise the network or TLS error
+ * with the host that failed (`getaddrinfo ENOTFOUND smtp.example.invalid`).
+ */
+export class SmtpSendError extends Error {
+  /** The server's reply code (e.g. 535, 550, 451), when the server replied with an error. */
+  readonly responseCode?: number;
+  /** True when retrying the same message cannot help: a 5xx reply, or a message we refused to send. */
+  readonly permanent: boolean;
+
+  constructor(message: string, options: { responseCode?: number; permanent: boolean; cause?: unknown }) {
+    super(message, { cause: options.cause });
+    this.name = 'SmtpSendError';
+    this.responseCode = options.responseCode;
+    this.permanent = options.permanent;
+  }
+
+  /** Describes an error thrown by nodemailer while talking to `host:port`. */
+  static fromTransportError(error: unknown, server: { host: string; port: number }): SmtpSendError {
+    const reply = serverReply(error);
+    if (reply) {
+      return new SmtpSendError(reply.response, {
+        responseCode: reply.responseCode,
+        permanent: reply.responseCode >= 500,
+        cause: error,
+      });
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    // Node's DNS and socket errors name the host; nodemailer's timeouts and TLS errors do not.
+    const described = message.includes(server.host) ? message : `${message} (${server.host}:${server.port})`;
+    return new SmtpSendError(described, { permanent: false, cause: error });
+  }
+}
+
+interface ServerReply {
+  response: string;
+  responseCode: number;
+}
+
+/** nodemailer puts the server's error reply on `response` and its code on `responseCode`. */
+function serverReply(error: unknown): ServerReply | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { response, responseCode } = error as Partial<ServerReply>;
+  return typeof response === 'string' && typeof responseCode === 'number' && responseCode >= 400
+    ? { response, responseCode }
+    : undefined;
+}

@@ -1,0 +1,21 @@
+import { Body, ConflictException, Controller, Post } from '@nestjs/common';
+import { RegisterUserDto } from './dto/register-user.dto';
+import type { UserView } from './user';
+import { EmailTakenError } from './users.repository';
+import { UsersService } from './users.service';
+
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  /** Registers a user: 201 with the user, 400 for invalid fields, 409 when the email is taken. */
+  @Post()
+  async register(@Body() body: RegisterUserDto): Promise<UserView> {
+    try {
+      return await this.users.register(body);
+    } catch (error) {
+      if (error instanceof EmailTakenError) throw new ConflictException(error.message);
+      throw error;
+    }
+  }
+}
