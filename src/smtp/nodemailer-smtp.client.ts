@@ -68,7 +68,9 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
   private async checkConnection(): Promise<void> {
     try {
       await this.transport.verify();
-      this.logger.info({ host: this.options.host, port: this.options.port }, SmtpLogMessage.connectionVerified);
+      const { host, port, auth } = this.options;
+      // `authenticated`: the server accepted the credentials too, not only the connection.
+      this.logger.info({ host, port, authenticated: auth !== undefined }, SmtpLogMessage.connectionVerified);
     } catch (error) {
       this.logger.warn({ error: this.toSendError(error).message }, SmtpLogMessage.connectionCheckFailed);
     }

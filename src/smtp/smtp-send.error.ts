@@ -26,7 +26,7 @@ export class SmtpSendError extends Error {
         cause: error,
       });
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = (error instanceof Error ? error.message : String(error)).trim();
     // Node's DNS and socket errors name the host; nodemailer's timeouts and TLS errors do not.
     const described = message.includes(server.host) ? message : `${message} (${server.host}:${server.port})`;
     return new SmtpSendError(described, { permanent: false, cause: error });
@@ -38,11 +38,14 @@ interface ServerReply {
   responseCode: number;
 }
 
-/** nodemailer puts the server's error reply on `response` and its code on `responseCode`. */
+/**
+ * nodemailer puts the server's error reply on `response` and its code on `responseCode`. A refused
+ * STARTTLS is reported as the TLS failure it is: nodemailer's message already quotes the reply.
+ */
 function serverReply(error: unknown): ServerReply | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
-  const { response, responseCode } = error as Partial<ServerReply>;
-  return typeof response === 'string' && typeof responseCode === 'number' && responseCode >= 400
+  const { response, responseCode, command } = error as Partial<ServerReply> & { command?: string };
+  return typeof response === 'string' && typeof responseCode === 'number' && responseCode >= 400 && command !== 'STARTTLS'
     ? { response, responseCode }
     : undefined;
 }

@@ -19,7 +19,7 @@ export const SmtpLogMessage = {
   enabled: 'SMTP client enabled',
   cleartextCredentials:
     'SMTP credentials will cross the network unencrypted (plain SMTP); use port 587 (STARTTLS) or SMTP_TLS=starttls',
-  connectionVerified: 'SMTP server accepted the connection and credentials',
+  connectionVerified: 'SMTP connection check passed',
   connectionCheckFailed: 'SMTP connection check failed; emails will fail until this is fixed',
   shutdownTimedOut: 'Stopped waiting for emails in flight at shutdown',
 } as const;

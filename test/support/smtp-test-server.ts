@@ -1,0 +1,152 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
+import type { TestCertificates } from './test-certificates';
+
+/** One message as the server received it. */
+export interface ReceivedMail {
+  from: string;
+  to: string[];
+  /** The DATA bytes, after the server undid dot-stuffing. */
+  raw: Buffer;
+  /** Whether the session was encrypted (STARTTLS) when DATA arrived. */
+  secure: boolean;
+  /** The authenticated user, if any. */
+  user?: string;
+  /** Whether the 250 reply reached a still-open connection (false: the client hung up first). */
+  acknowledged: boolean;
+}
+
+export interface SmtpTestServerOptions {
+  /** Offer STARTTLS with this certificate; without it the server speaks plain SMTP only. */
+  certificates?: TestCertificates;
+  /** Require AUTH with these credentials. */
+  auth?: { user: string; pass: string };
+  /** Wait this long after the message's last byte before replying 250 (a slow server). */
+  dataDelayMs?: number;
+}
+
+/**
+ * A real SMTP server (the `smtp-server` package) on 127.0.0.1 and a free port, recording every
+ * message and every AUTH attempt. Its AUTH failure reply mimics the operator doc's example.
+ */
+export class SmtpTestServer {
+  readonly received: ReceivedMail[] = [];
+  readonly authAttempts: { user: string; secure: boolean }[] = [];
+  private waiters: (() => void)[] = [];
+  private dataStarted = 0;
+  private readonly openSessions = new Set<string>();
+
+  private constructor(private readonly server: SMTPServer) {}
+
+  static async start(options: SmtpTestServerOptions = {}): Promise<SmtpTestServer> {
+    let instance: SmtpTestServer | undefined;
+    const serverOptions: SMTPServerOptions = {
+      logger: false,
+      disableReverseLookup: true,
+      ...(options.certificates
+        ? { key: options.certificates.serverKey, cert: options.certificates.serverCert }
+        : { disabledCommands: ['STARTTLS'], allowInsecureAuth: true }),
+      authOptional: !options.auth,
+      authMethods: ['PLAIN', 'LOGIN'],
+      onConnect(session, callback) {
+        instance?.openSessions.add(session.id);
+        callback();
+      },
+      onClose(session) {
+        instance?.openSessions.delete(session.id);
+      },
+      onAuth(auth, session, callback) {
+        instance?.authAttempts.push({ user: auth.username ?? '', secure: session.secure });
+        if (auth.username === options.auth?.user && auth.password === options.auth?.pass) {
+          return callback(null, { user: auth.username });
+        }
+        const error = Object.assign(new Error('5.7.8 Error: authentication failed: Invalid user or password!'), {
+          responseCode: 535,
+        });
+        return callback(error);
+      },
+      onData(stream, session, callback) {
+        instance?.noteDataStarted();
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          const mail: ReceivedMail = {
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+            raw: Buffer.concat(chunks),
+            secure: session.secure,
+            user: typeof session.user === 'string' ? session.user : undefined,
+            acknowledged: false,
+          };
+          instance?.record(mail);
+          setTimeout(() => {
+            mail.acknowledged = instance?.openSessions.has(session.id) ?? false;
+            callback();
+          }, options.dataDelayMs ?? 0);
+        });
+      },
+    };
+    const server = new SMTPServer(serverOptions);
+    instance = new SmtpTestServer(server);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    return instance;
+  }
+
+  get port(): number {
+    return (this.server.server.address() as AddressInfo).port;
+  }
+
+  /** `127.0.0.1:<port>`, the value for SMTP_ADDRESS. */
+  get address(): string {
+    return `127.0.0.1:${this.port}`;
+  }
+
+  /** Resolves once `count` messages have arrived; rejects after `timeoutMs`. */
+  async waitForMessages(count: number, timeoutMs = 10_000): Promise<ReceivedMail[]> {
+    await this.until(() => this.received.length >= count, timeoutMs, () => `expected ${count} message(s), received ${this.received.length}`);
+    return this.received.slice(0, count);
+  }
+
+  /** Resolves once a client has started sending a message's DATA. */
+  async waitForDataStarted(timeoutMs = 10_000): Promise<void> {
+    await this.until(() => this.dataStarted > 0, timeoutMs, () => 'no DATA started');
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async until(done: () => boolean, timeoutMs: number, failure: () => string): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!done()) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(failure());
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  private noteDataStarted(): void {
+    this.dataStarted += 1;
+    this.wakeWaiters();
+  }
+
+  private record(mail: ReceivedMail): void {
+    this.received.push(mail);
+    this.wakeWaiters();
+  }
+
+  private wakeWaiters(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    waiters.forEach((wake) => wake());
+  }
+}
