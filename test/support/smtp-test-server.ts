@@ -23,6 +23,8 @@ export interface SmtpTestServerOptions {
   auth?: { user: string; pass: string };
   /** Wait this long after the message's last byte before replying 250 (a slow server). */
   dataDelayMs?: number;
+  /** Recipients refused with `550 5.1.1 Mailbox does not exist`. */
+  unknownRecipients?: string[];
 }
 
 /**
@@ -64,6 +66,10 @@ export class SmtpTestServer {
           responseCode: 535,
         });
         return callback(error);
+      },
+      onRcptTo(address, _session, callback) {
+        if (!options.unknownRecipients?.includes(address.address)) return callback();
+        return callback(Object.assign(new Error('5.1.1 Mailbox does not exist'), { responseCode: 550 }));
       },
       onData(stream, session, callback) {
         instance?.noteDataStarted();

@@ -24,25 +24,29 @@ function IsDeliverableEmail(): PropertyDecorator {
   });
 }
 
-/** Body of `POST /users`. Unknown fields are rejected by the global ValidationPipe. */
+/**
+ * Body of `POST /users`. Unknown fields are rejected by the global ValidationPipe.
+ * class-validator runs a property's decorators bottom-up and reports the first failure only,
+ * so the most basic check of each field is written last.
+ */
 export class RegisterUserDto {
   @IsDeliverableEmail()
   email!: string;
 
-  @IsString()
-  @Length(1, 100)
   @IsPersonName()
+  @Length(1, 100)
+  @IsString()
   firstName!: string;
 
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
   @IsPersonName()
+  @Length(1, 100)
+  @IsString()
+  @IsOptional()
   lastName?: string;
 
-  @IsString()
-  @MinLength(12, { message: 'password must be at least 12 characters long' })
-  // Bounds the work of hashing a hostile request.
+  // The upper bound limits the work a hostile request can cause when the password is hashed.
   @MaxLength(1024, { message: 'password must be at most 1024 characters long' })
+  @MinLength(12, { message: 'password must be at least 12 characters long' })
+  @IsString()
   password!: string;
 }

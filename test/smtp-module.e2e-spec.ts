@@ -1,0 +1,94 @@
+import { Test } from '@nestjs/testing';
+import { LoggerModule } from 'nestjs-pino';
+import { __resetOutOfContextForTests } from 'nestjs-pino/PinoLogger';
+import { SmtpClient, type SmtpModuleOptions, SmtpModule, SmtpSendError } from '../src/smtp';
+import { LogCapture } from './support/log-capture';
+import { SmtpTestServer } from './support/smtp-test-server';
+
+const SMTP_LOGGER = 'server.api.smtpClient';
+
+/** SmtpModule embedded the way a backend engineer would: its own Nest app, nestjs-pino, options in code. */
+async function embed(options: SmtpModuleOptions) {
+  __resetOutOfContextForTests();
+  const logs = new LogCapture();
+  const moduleRef = await Test.createTestingModule({
+    imports: [
+      LoggerModule.forRoot({ pinoHttp: [{ level: 'debug' }, logs], renameContext: 'logger' }),
+      SmtpModule.forRootAsync({ useFactory: () => options }),
+    ],
+  }).compile();
+  await moduleRef.init();
+  return { smtp: moduleRef.get(SmtpClient), logs, close: () => moduleRef.close() };
+}
+
+describe('SmtpModule.forRootAsync when SMTP is disabled', () => {
+  it('provides a client that sends nothing and logs nothing', async () => {
+    const { smtp, logs, close } = await embed({ enabled: false });
+    await expect(smtp.send({ to: 'ivan@solidlab.test', subject: 'Hi', text: 'Hello' })).resolves.toBeUndefined();
+    await close();
+    expect(logs.of(SMTP_LOGGER)).toEqual([]);
+  });
+});
+
+describe('SmtpModule.forRootAsync with a plain SMTP relay', () => {
+  let server: SmtpTestServer;
+  let embedded: Awaited<ReturnType<typeof embed>>;
+
+  beforeAll(async () => {
+    server = await SmtpTestServer.start({ unknownRecipients: ['ghost@solidlab.test'] });
+    embedded = await embed({
+      enabled: true,
+      host: '127.0.0.1',
+      port: server.port,
+      security: 'none',
+      from: 'SolidPoint <noreply@solidpoint.test>',
+    });
+  });
+
+  afterAll(async () => {
+    await embedded.close();
+    await server.close();
+  });
+
+  it('sends text and html, from the default sender with its display name', async () => {
+    await embedded.smtp.send({ to: ['a@solidlab.test', 'b@solidlab.test'], subject: 'Both', text: 'Plain', html: '<p>Rich</p>' });
+    const [mail] = await server.waitForMessages(1);
+    expect(mail).toMatchObject({ from: 'noreply@solidpoint.test', to: ['a@solidlab.test', 'b@solidlab.test'] });
+    const raw = mail.raw.toString();
+    expect(raw).toContain('From: SolidPoint <noreply@solidpoint.test>\r\n');
+    expect(raw).toContain('multipart/alternative');
+    expect(raw).toContain('<p>Rich</p>');
+  });
+
+  it('rejects with a permanent SmtpSendError carrying the 550 reply, and logs it', async () => {
+    const sent = embedded.smtp.send({ to: 'ghost@solidlab.test', subject: 'Hi', text: 'Hello' });
+    await expect(sent).rejects.toBeInstanceOf(SmtpSendError);
+    await expect(sent).rejects.toMatchObject({
+      message: expect.stringMatching(/^550 5\.1\.1 Mailbox does not exist/),
+      responseCode: 550,
+      permanent: true,
+    });
+    // The host app's own pino settings apply: here pino's default numeric levels (50 = error).
+    expect(embedded.logs.of(SMTP_LOGGER).at(-1)).toMatchObject({
+      level: 50,
+      msg: 'Failed to send email',
+      error: expect.stringMatching(/^550 5\.1\.1 Mailbox does not exist/),
+    });
+  });
+
+  it('refuses a subject that would inject a header, sends nothing and logs why', async () => {
+    const before = server.received.length;
+    const sent = embedded.smtp.send({ to: 'a@solidlab.test', subject: 'Hi\r\nBcc: victim@solidlab.test', text: 'x' });
+    await expect(sent).rejects.toMatchObject({ message: 'Invalid message: "subject" contains a control character', permanent: true });
+    expect(embedded.logs.of(SMTP_LOGGER).at(-1)).toMatchObject({ level: 50, msg: 'Failed to send email' });
+    expect(server.received).toHaveLength(before);
+  });
+});
+
+describe('SmtpModule.forRoot with an unusable sender', () => {
+  it('fails at startup, naming the option', async () => {
+    await expect(
+      embed({ enabled: true, host: '127.0.0.1', port: 25, security: 'none', from: 'not an address' }),
+    ).rejects.toThrow('SmtpModule option "from" must be an email address');
+  });
+});

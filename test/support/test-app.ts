@@ -1,0 +1,47 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Logger } from 'nestjs-pino';
+import { __resetOutOfContextForTests } from 'nestjs-pino/PinoLogger';
+import { AppModule } from '../../src/app.module';
+import { LOG_DESTINATION } from '../../src/logging/logging.constants';
+import { LogCapture } from './log-capture';
+
+/** Every variable the app reads; each test app sees only the ones it is given. */
+const APP_VARIABLES = ['PORT', 'HOST', 'LOG_LEVEL', 'LOG_FORMAT', 'SMTP_ADDRESS', 'SMTP_USERNAME', 'SMTP_PASSWORD', 'SMTP_FROM', 'SMTP_TLS'];
+
+export interface TestApp {
+  app: INestApplication;
+  logs: LogCapture;
+  close(): Promise<void>;
+}
+
+/**
+ * The real AppModule in this process, with `env` as its environment and its log lines captured
+ * in memory. For what does not need the built app's own process (TLS trust, exit codes, signals).
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const saved = Object.fromEntries(APP_VARIABLES.map((name) => [name, process.env[name]]));
+  APP_VARIABLES.forEach((name) => delete process.env[name]);
+  Object.assign(process.env, env);
+  // nestjs-pino keeps the first app's logger for lines logged outside a request; each test app
+  // needs its own (the helper exists for tests like this one).
+  __resetOutOfContextForTests();
+
+  const logs = new LogCapture();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(LOG_DESTINATION)
+    .useValue(logs)
+    .compile();
+  const app = moduleRef.createNestApplication({ bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  await app.init();
+
+  return {
+    app,
+    logs,
+    async close() {
+      await app.close();
+      APP_VARIABLES.forEach((name) => (saved[name] === undefined ? delete process.env[name] : (process.env[name] = saved[name])));
+    },
+  };
+}
