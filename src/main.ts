@@ -20,7 +20,9 @@ bootstrap().catch((error: unknown) => {
   if (error instanceof InvalidEnvironmentError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(`Startup failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `Startup failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

@@ -88,7 +88,12 @@ describe('the built app sending the registration email over STARTTLS with AUTH',
   it('logs "New email" at debug with From, To and exactly the bytes the server received', async () => {
     const [mail] = await server.waitForMessages(1);
     const newEmail = await app.waitFor((line) => line.msg === 'New email');
-    expect(newEmail).toMatchObject({ level: 'debug', logger: SMTP_LOGGER, From: SMTP_USER, To: ['ivanov.ivan@solidlab.test'] });
+    expect(newEmail).toMatchObject({
+      level: 'debug',
+      logger: SMTP_LOGGER,
+      From: SMTP_USER,
+      To: ['ivanov.ivan@solidlab.test'],
+    });
     expect(Buffer.from(newEmail.Message as string, 'utf8').equals(mail.raw)).toBe(true);
     expect(newEmail.Message).not.toMatch(/[^\r]\n/);
   });

@@ -70,7 +70,9 @@ describe('SMTP failures, as the built app logs them', () => {
     app = await AppProcess.start(appEnv('smtp.nonexistent.invalid:587'));
     const failure = await registerAndExpectFailure(app);
     expect(failure.level).toBe('error');
-    expect(failure.error).toMatch(/ENOTFOUND smtp\.nonexistent\.invalid|smtp\.nonexistent\.invalid.*(not known|no such host)/);
+    expect(failure.error).toMatch(
+      /ENOTFOUND smtp\.nonexistent\.invalid|smtp\.nonexistent\.invalid.*(not known|no such host)/,
+    );
   });
 
   it('names the address when the connection is refused', async () => {

@@ -51,7 +51,12 @@ describe('SmtpModule.forRootAsync with a plain SMTP relay', () => {
   });
 
   it('sends text and html, from the default sender with its display name', async () => {
-    await embedded.smtp.send({ to: ['a@solidlab.test', 'b@solidlab.test'], subject: 'Both', text: 'Plain', html: '<p>Rich</p>' });
+    await embedded.smtp.send({
+      to: ['a@solidlab.test', 'b@solidlab.test'],
+      subject: 'Both',
+      text: 'Plain',
+      html: '<p>Rich</p>',
+    });
     const [mail] = await server.waitForMessages(1);
     expect(mail).toMatchObject({ from: 'noreply@solidpoint.test', to: ['a@solidlab.test', 'b@solidlab.test'] });
     const raw = mail.raw.toString();
@@ -79,7 +84,10 @@ describe('SmtpModule.forRootAsync with a plain SMTP relay', () => {
   it('refuses a subject that would inject a header, sends nothing and logs why', async () => {
     const before = server.received.length;
     const sent = embedded.smtp.send({ to: 'a@solidlab.test', subject: 'Hi\r\nBcc: victim@solidlab.test', text: 'x' });
-    await expect(sent).rejects.toMatchObject({ message: 'Invalid message: "subject" contains a control character', permanent: true });
+    await expect(sent).rejects.toMatchObject({
+      message: 'Invalid message: "subject" contains a control character',
+      permanent: true,
+    });
     expect(embedded.logs.of(SMTP_LOGGER).at(-1)).toMatchObject({ level: 50, msg: 'Failed to send email' });
     expect(server.received).toHaveLength(before);
   });

@@ -8,10 +8,22 @@ describe('the built app refusing a half-done configuration', () => {
   it.each([
     [{ SMTP_USERNAME: 'noreply@solidpoint.test', SMTP_PASSWORD }, 'SMTP_ADDRESS is not set'],
     [{ SMTP_ADDRESS: 'smtp.solidpoint.test', SMTP_FROM: 'noreply@solidpoint.test' }, 'SMTP_ADDRESS has no port'],
-    [{ SMTP_ADDRESS: 'smtp.solidpoint.test:smtp', SMTP_FROM: 'noreply@solidpoint.test' }, 'SMTP_ADDRESS port must be a number'],
-    [{ SMTP_ADDRESS: 'smtp.solidpoint.test:587', SMTP_USERNAME: 'noreply@solidpoint.test' }, 'SMTP_USERNAME is set but SMTP_PASSWORD is not'],
-    [{ SMTP_ADDRESS: 'smtp.solidpoint.test:587', SMTP_USERNAME: 'apikey', SMTP_PASSWORD }, 'SMTP_USERNAME is not an email address, so SMTP_FROM must be set'],
-    [{ SMTP_ADDRESS: 'smtp.solidpoint.test:587', SMTP_FROM: 'noreply@solidpoint.test', SMTP_TLS: 'yes' }, 'SMTP_TLS must be one of none, starttls, tls; got "yes"'],
+    [
+      { SMTP_ADDRESS: 'smtp.solidpoint.test:smtp', SMTP_FROM: 'noreply@solidpoint.test' },
+      'SMTP_ADDRESS port must be a number',
+    ],
+    [
+      { SMTP_ADDRESS: 'smtp.solidpoint.test:587', SMTP_USERNAME: 'noreply@solidpoint.test' },
+      'SMTP_USERNAME is set but SMTP_PASSWORD is not',
+    ],
+    [
+      { SMTP_ADDRESS: 'smtp.solidpoint.test:587', SMTP_USERNAME: 'apikey', SMTP_PASSWORD },
+      'SMTP_USERNAME is not an email address, so SMTP_FROM must be set',
+    ],
+    [
+      { SMTP_ADDRESS: 'smtp.solidpoint.test:587', SMTP_FROM: 'noreply@solidpoint.test', SMTP_TLS: 'yes' },
+      'SMTP_TLS must be one of none, starttls, tls; got "yes"',
+    ],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of trace, debug, info, warn, error, fatal; got "verbose"'],
     [{ PORT: 'http' }, 'PORT must be a port number from 1 to 65535; got "http"'],
   ])('exits with code 1 and one line on stderr for %j', async (env, problem) => {
@@ -76,7 +88,11 @@ describe('LOG_FORMAT=console', () => {
 describe('shutdown', () => {
   it('waits on SIGTERM for an email still in flight, then exits', async () => {
     const server = await SmtpTestServer.start({ dataDelayMs: 1_500 });
-    const app = await AppProcess.start({ SMTP_ADDRESS: server.address, SMTP_FROM: 'noreply@solidpoint.test', SMTP_TLS: 'none' });
+    const app = await AppProcess.start({
+      SMTP_ADDRESS: server.address,
+      SMTP_FROM: 'noreply@solidpoint.test',
+      SMTP_TLS: 'none',
+    });
     try {
       await register(app.url, 'in.flight@solidlab.test').expect(201);
       await server.waitForDataStarted();

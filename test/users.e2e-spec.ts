@@ -4,7 +4,10 @@ import { createTestApp, type TestApp } from './support/test-app';
 
 describe('POST /users', () => {
   let testApp: TestApp;
-  const post = (body: unknown) => request(testApp.app.getHttpServer()).post('/users').send(body as object);
+  const post = (body: unknown) =>
+    request(testApp.app.getHttpServer())
+      .post('/users')
+      .send(body as object);
   const valid = { email: 'anna@solidlab.test', firstName: 'Anna', password: VALID_PASSWORD };
 
   beforeAll(async () => {
@@ -29,12 +32,20 @@ describe('POST /users', () => {
 
   it.each([
     ['email', { email: 'not-an-email' }, 'email must be an email address like name@example.com'],
-    ['email', { email: 'a@b.test\r\nBcc: victim@solidlab.test' }, 'email must be an email address like name@example.com'],
+    [
+      'email',
+      { email: 'a@b.test\r\nBcc: victim@solidlab.test' },
+      'email must be an email address like name@example.com',
+    ],
     ['email', { email: 'Anna <anna2@solidlab.test>' }, 'email must be an email address like name@example.com'],
     ['firstName', { firstName: undefined }, 'firstName must be a string'],
     ['firstName', { firstName: '' }, 'firstName must be longer than or equal to 1 characters'],
     ['firstName', { firstName: 'x'.repeat(101) }, 'firstName must be shorter than or equal to 100 characters'],
-    ['firstName', { firstName: 'Ivan\r\nBcc: victim@solidlab.test' }, 'firstName must not be blank or contain control characters'],
+    [
+      'firstName',
+      { firstName: 'Ivan\r\nBcc: victim@solidlab.test' },
+      'firstName must not be blank or contain control characters',
+    ],
     ['firstName', { firstName: '   ' }, 'firstName must not be blank or contain control characters'],
     ['lastName', { lastName: 'Ivanov\u0000' }, 'lastName must not be blank or contain control characters'],
     ['password', { password: 'short' }, 'password must be at least 12 characters long'],
@@ -52,7 +63,9 @@ describe('POST /users', () => {
 
   it('gives exactly one 201 to concurrent registrations of the same email, 409 to the rest', async () => {
     const statuses = await Promise.all(
-      Array.from({ length: 5 }, (_, i) => post({ ...valid, email: i % 2 ? 'RACE@solidlab.test' : 'race@solidlab.test' })),
+      Array.from({ length: 5 }, (_, i) =>
+        post({ ...valid, email: i % 2 ? 'RACE@solidlab.test' : 'race@solidlab.test' }),
+      ),
     ).then((responses) => responses.map((response) => response.status).sort());
     expect(statuses).toEqual([201, 409, 409, 409, 409]);
   });
@@ -65,9 +78,15 @@ describe('POST /users', () => {
   });
 
   it('logs each request as method, URL and status only', async () => {
-    await post({ ...valid, email: 'access.log@solidlab.test' }).set('Authorization', 'Bearer top-secret').expect(201);
+    await post({ ...valid, email: 'access.log@solidlab.test' })
+      .set('Authorization', 'Bearer top-secret')
+      .expect(201);
     const access = testApp.logs.of('server.api.http').at(-1);
-    expect(access).toMatchObject({ msg: 'request completed', req: { method: 'POST', url: '/users' }, res: { statusCode: 201 } });
+    expect(access).toMatchObject({
+      msg: 'request completed',
+      req: { method: 'POST', url: '/users' },
+      res: { statusCode: 201 },
+    });
     expect(testApp.logs.text.join('')).not.toContain('top-secret');
   });
 });

@@ -10,13 +10,9 @@ const NOT_A_FIELD = new Set(['level', 'time', 'msg', LOGGER_NAME_FIELD, 'pid', '
  * The fields column is left out when a line has no fields.
  */
 export function formatConsoleLine(jsonLine: string): string {
-  const entry = JSON.parse(jsonLine) as Record<string, unknown>;
-  const columns = [
-    String(entry.time),
-    String(entry.level).toUpperCase(),
-    String(entry[LOGGER_NAME_FIELD] ?? '-'),
-    String(entry.msg ?? ''),
-  ];
+  const entry = JSON.parse(jsonLine) as Record<string, unknown> & { time: string; level: string; msg?: string };
+  const logger = entry[LOGGER_NAME_FIELD];
+  const columns = [entry.time, entry.level.toUpperCase(), typeof logger === 'string' ? logger : '-', entry.msg ?? ''];
   const fields = Object.entries(entry).filter(([key]) => !NOT_A_FIELD.has(key));
   if (fields.length > 0) columns.push(formatFields(fields));
   return `${columns.join('\t')}\n`;

@@ -2,8 +2,7 @@
  * ISO-8601 with milliseconds and the local UTC offset, as in the operator doc's log lines:
  * `2026-02-09T16:37:54.135+03:00` (`Z` is never used, so every line shows the same layout).
  */
-export function formatLocalTimestamp(date: Date): string {
-  const offsetMinutes = -date.getTimezoneOffset();
+export function formatLocalTimestamp(date: Date, offsetMinutes = -date.getTimezoneOffset()): string {
   const sign = offsetMinutes >= 0 ? '+' : '-';
   const absolute = Math.abs(offsetMinutes);
   const local = new Date(date.getTime() + offsetMinutes * 60_000).toISOString().slice(0, -1);

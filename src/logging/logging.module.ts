@@ -11,8 +11,7 @@ import { createPinoParams } from './pino-params';
     LoggerModule.forRootAsync({
       providers: [{ provide: LOG_DESTINATION, useFactory: () => pino.destination(1) }],
       inject: [loggingConfig.KEY, LOG_DESTINATION],
-      useFactory: (config: LoggingConfigType, destination: DestinationStream) =>
-        createPinoParams(config, destination),
+      useFactory: (config: LoggingConfigType, destination: DestinationStream) => createPinoParams(config, destination),
     }),
   ],
 })

@@ -20,9 +20,7 @@ export function createPinoParams(config: LoggingConfig, destination: Destination
     formatters: { level: (label) => ({ level: label }) },
   };
   const stream =
-    config.format === 'console'
-      ? { write: (line: string) => destination.write(formatConsoleLine(line)) }
-      : destination;
+    config.format === 'console' ? { write: (line: string) => destination.write(formatConsoleLine(line)) } : destination;
   return {
     renameContext: LOGGER_NAME_FIELD,
     pinoHttp: [

@@ -45,7 +45,10 @@ interface ServerReply {
 function serverReply(error: unknown): ServerReply | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const { response, responseCode, command } = error as Partial<ServerReply> & { command?: string };
-  return typeof response === 'string' && typeof responseCode === 'number' && responseCode >= 400 && command !== 'STARTTLS'
+  return typeof response === 'string' &&
+    typeof responseCode === 'number' &&
+    responseCode >= 400 &&
+    command !== 'STARTTLS'
     ? { response, responseCode }
     : undefined;
 }

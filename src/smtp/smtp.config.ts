@@ -32,14 +32,18 @@ export function parseSmtpEnvironment(env: NodeJS.ProcessEnv): Readonly<SmtpModul
 
   if (address === undefined && user === undefined && pass === undefined) {
     for (const name of ['SMTP_FROM', 'SMTP_TLS'] as const) {
-      if (reader.text(name) !== undefined) reader.problem(`${name} is set but SMTP_ADDRESS is not; set SMTP_ADDRESS to enable SMTP`);
+      if (reader.text(name) !== undefined)
+        reader.problem(`${name} is set but SMTP_ADDRESS is not; set SMTP_ADDRESS to enable SMTP`);
     }
     return reader.result({ enabled: false });
   }
 
-  if (user !== undefined && pass === undefined) reader.problem('SMTP_USERNAME is set but SMTP_PASSWORD is not; set both or neither');
-  if (pass !== undefined && user === undefined) reader.problem('SMTP_PASSWORD is set but SMTP_USERNAME is not; set both or neither');
-  if (address === undefined) reader.problem('SMTP_ADDRESS is not set but SMTP credentials are; set it to host:port, e.g. smtp.example.com:587');
+  if (user !== undefined && pass === undefined)
+    reader.problem('SMTP_USERNAME is set but SMTP_PASSWORD is not; set both or neither');
+  if (pass !== undefined && user === undefined)
+    reader.problem('SMTP_PASSWORD is set but SMTP_USERNAME is not; set both or neither');
+  if (address === undefined)
+    reader.problem('SMTP_ADDRESS is not set but SMTP credentials are; set it to host:port, e.g. smtp.example.com:587');
   const server = address === undefined ? undefined : parseSmtpAddress(address);
   if (typeof server === 'string') reader.problem(`SMTP_ADDRESS ${server}`);
 

@@ -21,10 +21,11 @@ export abstract class UsersRepository {
 export class InMemoryUsersRepository extends UsersRepository {
   private readonly byEmail = new Map<string, User>();
 
-  async insert(user: User): Promise<void> {
+  insert(user: User): Promise<void> {
     // Check and set in one synchronous step, so concurrent registrations cannot both win.
     const key = user.email.toLowerCase();
-    if (this.byEmail.has(key)) throw new EmailTakenError();
+    if (this.byEmail.has(key)) return Promise.reject(new EmailTakenError());
     this.byEmail.set(key, user);
+    return Promise.resolve();
   }
 }

@@ -29,9 +29,7 @@ export class AppProcess {
   ) {
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk));
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
-    this.exited = new Promise((resolveExit) =>
-      child.once('exit', (code, signal) => resolveExit({ code, signal })),
-    );
+    this.exited = new Promise((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));
   }
 
   /** Starts the app and waits until it listens (or exits). */
@@ -86,7 +84,8 @@ export class AppProcess {
   private async poll(done: () => boolean, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!done()) {
-      if (Date.now() > deadline) throw new Error(`expected output not seen within ${timeoutMs} ms; stdout:\n${this.stdout}`);
+      if (Date.now() > deadline)
+        throw new Error(`expected output not seen within ${timeoutMs} ms; stdout:\n${this.stdout}`);
       await new Promise((resolveWait) => setTimeout(resolveWait, 25));
     }
   }

@@ -1,5 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
+import type { Readable } from 'node:stream';
+import {
+  SMTPServer,
+  type SMTPServerAddress,
+  type SMTPServerAuthentication,
+  type SMTPServerAuthenticationResponse,
+  type SMTPServerSession,
+} from 'smtp-server';
 import type { TestCertificates } from './test-certificates';
 
 /** One message as the server received it. */
@@ -27,6 +34,11 @@ export interface SmtpTestServerOptions {
   unknownRecipients?: string[];
 }
 
+/** An error smtp-server sends as `<responseCode> <message>`. */
+function smtpReply(responseCode: number, message: string): Error {
+  return Object.assign(new Error(message), { responseCode });
+}
+
 /**
  * A real SMTP server (the `smtp-server` package) on 127.0.0.1 and a free port, recording every
  * message and every AUTH attempt. Its AUTH failure reply mimics the operator doc's example.
@@ -34,15 +46,13 @@ export interface SmtpTestServerOptions {
 export class SmtpTestServer {
   readonly received: ReceivedMail[] = [];
   readonly authAttempts: { user: string; secure: boolean }[] = [];
-  private waiters: (() => void)[] = [];
-  private dataStarted = 0;
+  private readonly server: SMTPServer;
   private readonly openSessions = new Set<string>();
+  private dataStarted = 0;
+  private waiters: (() => void)[] = [];
 
-  private constructor(private readonly server: SMTPServer) {}
-
-  static async start(options: SmtpTestServerOptions = {}): Promise<SmtpTestServer> {
-    let instance: SmtpTestServer | undefined;
-    const serverOptions: SMTPServerOptions = {
+  private constructor(private readonly options: SmtpTestServerOptions) {
+    this.server = new SMTPServer({
       logger: false,
       disableReverseLookup: true,
       ...(options.certificates
@@ -50,53 +60,22 @@ export class SmtpTestServer {
         : { disabledCommands: ['STARTTLS'], allowInsecureAuth: true }),
       authOptional: !options.auth,
       authMethods: ['PLAIN', 'LOGIN'],
-      onConnect(session, callback) {
-        instance?.openSessions.add(session.id);
+      onConnect: (session, callback) => {
+        this.openSessions.add(session.id);
         callback();
       },
-      onClose(session) {
-        instance?.openSessions.delete(session.id);
-      },
-      onAuth(auth, session, callback) {
-        instance?.authAttempts.push({ user: auth.username ?? '', secure: session.secure });
-        if (auth.username === options.auth?.user && auth.password === options.auth?.pass) {
-          return callback(null, { user: auth.username });
-        }
-        const error = Object.assign(new Error('5.7.8 Error: authentication failed: Invalid user or password!'), {
-          responseCode: 535,
-        });
-        return callback(error);
-      },
-      onRcptTo(address, _session, callback) {
-        if (!options.unknownRecipients?.includes(address.address)) return callback();
-        return callback(Object.assign(new Error('5.1.1 Mailbox does not exist'), { responseCode: 550 }));
-      },
-      onData(stream, session, callback) {
-        instance?.noteDataStarted();
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          const mail: ReceivedMail = {
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-            raw: Buffer.concat(chunks),
-            secure: session.secure,
-            user: typeof session.user === 'string' ? session.user : undefined,
-            acknowledged: false,
-          };
-          instance?.record(mail);
-          setTimeout(() => {
-            mail.acknowledged = instance?.openSessions.has(session.id) ?? false;
-            callback();
-          }, options.dataDelayMs ?? 0);
-        });
-      },
-    };
-    const server = new SMTPServer(serverOptions);
-    instance = new SmtpTestServer(server);
+      onClose: (session) => this.openSessions.delete(session.id),
+      onAuth: (auth, session, callback) => callback(...this.authenticate(auth, session)),
+      onRcptTo: (address, _session, callback) => callback(this.checkRecipient(address)),
+      onData: (stream, session, callback) => this.receive(stream, session, callback),
+    });
+  }
+
+  static async start(options: SmtpTestServerOptions = {}): Promise<SmtpTestServer> {
+    const instance = new SmtpTestServer(options);
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
+      instance.server.once('error', reject);
+      instance.server.listen(0, '127.0.0.1', () => resolve());
     });
     return instance;
   }
@@ -112,17 +91,63 @@ export class SmtpTestServer {
 
   /** Resolves once `count` messages have arrived; rejects after `timeoutMs`. */
   async waitForMessages(count: number, timeoutMs = 10_000): Promise<ReceivedMail[]> {
-    await this.until(() => this.received.length >= count, timeoutMs, () => `expected ${count} message(s), received ${this.received.length}`);
+    await this.until(
+      () => this.received.length >= count,
+      timeoutMs,
+      () => `expected ${count} message(s), received ${this.received.length}`,
+    );
     return this.received.slice(0, count);
   }
 
   /** Resolves once a client has started sending a message's DATA. */
   async waitForDataStarted(timeoutMs = 10_000): Promise<void> {
-    await this.until(() => this.dataStarted > 0, timeoutMs, () => 'no DATA started');
+    await this.until(
+      () => this.dataStarted > 0,
+      timeoutMs,
+      () => 'no DATA started',
+    );
   }
 
   async close(): Promise<void> {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private authenticate(
+    auth: SMTPServerAuthentication,
+    session: SMTPServerSession,
+  ): [Error | null, SMTPServerAuthenticationResponse?] {
+    this.authAttempts.push({ user: auth.username ?? '', secure: session.secure });
+    const { user, pass } = this.options.auth ?? {};
+    if (auth.username === user && auth.password === pass) return [null, { user }];
+    return [smtpReply(535, '5.7.8 Error: authentication failed: Invalid user or password!')];
+  }
+
+  private checkRecipient(address: SMTPServerAddress): Error | undefined {
+    if (!this.options.unknownRecipients?.includes(address.address)) return undefined;
+    return smtpReply(550, '5.1.1 Mailbox does not exist');
+  }
+
+  private receive(stream: Readable, session: SMTPServerSession, callback: (error?: Error | null) => void): void {
+    this.dataStarted += 1;
+    this.wakeWaiters();
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('end', () => {
+      const mail: ReceivedMail = {
+        from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+        to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+        raw: Buffer.concat(chunks),
+        secure: session.secure,
+        user: typeof session.user === 'string' ? session.user : undefined,
+        acknowledged: false,
+      };
+      this.received.push(mail);
+      this.wakeWaiters();
+      setTimeout(() => {
+        mail.acknowledged = this.openSessions.has(session.id);
+        callback();
+      }, this.options.dataDelayMs ?? 0);
+    });
   }
 
   private async until(done: () => boolean, timeoutMs: number, failure: () => string): Promise<void> {
@@ -138,16 +163,6 @@ export class SmtpTestServer {
         });
       });
     }
-  }
-
-  private noteDataStarted(): void {
-    this.dataStarted += 1;
-    this.wakeWaiters();
-  }
-
-  private record(mail: ReceivedMail): void {
-    this.received.push(mail);
-    this.wakeWaiters();
   }
 
   private wakeWaiters(): void {

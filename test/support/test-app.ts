@@ -7,7 +7,17 @@ import { LOG_DESTINATION } from '../../src/logging/logging.constants';
 import { LogCapture } from './log-capture';
 
 /** Every variable the app reads; each test app sees only the ones it is given. */
-const APP_VARIABLES = ['PORT', 'HOST', 'LOG_LEVEL', 'LOG_FORMAT', 'SMTP_ADDRESS', 'SMTP_USERNAME', 'SMTP_PASSWORD', 'SMTP_FROM', 'SMTP_TLS'];
+const APP_VARIABLES = [
+  'PORT',
+  'HOST',
+  'LOG_LEVEL',
+  'LOG_FORMAT',
+  'SMTP_ADDRESS',
+  'SMTP_USERNAME',
+  'SMTP_PASSWORD',
+  'SMTP_FROM',
+  'SMTP_TLS',
+];
 
 export interface TestApp {
   app: INestApplication;
@@ -41,7 +51,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     logs,
     async close() {
       await app.close();
-      APP_VARIABLES.forEach((name) => (saved[name] === undefined ? delete process.env[name] : (process.env[name] = saved[name])));
+      APP_VARIABLES.forEach((name) =>
+        saved[name] === undefined ? delete process.env[name] : (process.env[name] = saved[name]),
+      );
     },
   };
 }

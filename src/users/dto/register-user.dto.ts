@@ -6,8 +6,7 @@ function IsPersonName(): PropertyDecorator {
   return ValidateBy({
     name: 'isPersonName',
     validator: {
-      validate: (value: unknown) =>
-        typeof value === 'string' && value.trim().length > 0 && !hasControlCharacter(value),
+      validate: (value: unknown) => typeof value === 'string' && value.trim().length > 0 && !hasControlCharacter(value),
       defaultMessage: buildMessage((each) => `${each}$property must not be blank or contain control characters`),
     },
   });
