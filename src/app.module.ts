@@ -1,7 +1,10 @@
 import { Module, ValidationPipe } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_PIPE } from '@nestjs/core';
+import { databaseConfig } from './database/database.config';
+import { DatabaseModule } from './database/database.module';
 import { loggingConfig } from './logging/logging.config';
+import { outboxConfig } from './outbox/outbox.config';
 import { LoggingModule } from './logging/logging.module';
 import { serverConfig } from './server/server.config';
 import { SmtpModule, smtpConfig } from './smtp';
@@ -12,11 +15,12 @@ import { UsersModule } from './users/users.module';
     ConfigModule.forRoot({
       isGlobal: true,
       cache: true,
-      load: [serverConfig, loggingConfig, smtpConfig],
+      load: [serverConfig, loggingConfig, smtpConfig, databaseConfig, outboxConfig],
       // Tests set their environment explicitly; a developer's .env must not leak into them.
       ignoreEnvFile: process.env.NODE_ENV === 'test',
     }),
     LoggingModule,
+    DatabaseModule,
     SmtpModule.forRootAsync({ ...smtpConfig.asProvider(), isGlobal: true }),
     UsersModule,
   ],

@@ -1,12 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { InvalidEnvironmentError } from './config/invalid-environment.error';
+import { StartupError } from './config/startup.error';
 import { serverConfig, type ServerConfigType } from './server/server.config';
 
 async function bootstrap(): Promise<void> {
-  // Logs are held until the app's own logger is ready, and dropped if startup fails: a
-  // configuration error is then reported as one line below, not as a stack trace.
+  // Logs are held until the app's own logger is ready, and dropped if startup fails: an error the
+  // operator must fix (configuration, database) is then reported as one line below.
   const app = await NestFactory.create(AppModule, { bufferLogs: true, autoFlushLogs: false, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.flushLogs();
@@ -17,7 +17,7 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  if (error instanceof InvalidEnvironmentError) {
+  if (error instanceof StartupError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(

@@ -38,6 +38,15 @@ export class EnvironmentReader {
     return port;
   }
 
+  /** A whole number from `min` up, or `fallback` when unset. */
+  integer(name: string, fallback: number, min: number): number {
+    const value = this.text(name);
+    if (value === undefined) return fallback;
+    if (/^\d{1,9}$/.test(value) && Number(value) >= min) return Number(value);
+    this.problem(`${name} must be a whole number of at least ${min}; got "${value}"`);
+    return fallback;
+  }
+
   /** Records a problem; `result` will throw with all of them. */
   problem(message: string): void {
     this.problems.push(message);

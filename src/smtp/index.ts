@@ -1,4 +1,4 @@
-export type { SmtpMessage } from './interfaces/smtp-message.interface';
+export type { SmtpMessage, SmtpSendOptions } from './interfaces/smtp-message.interface';
 export type {
   SmtpDisabledOptions,
   SmtpEnabledOptions,
@@ -7,6 +7,7 @@ export type {
   SmtpTimeouts,
 } from './interfaces/smtp-module-options.interface';
 export { hasControlCharacter, isEmailAddress } from './mailbox';
+export { createMessageId } from './message-composer';
 export { SmtpClient } from './smtp.client';
 export { smtpConfig, type SmtpConfigType } from './smtp.config';
 export { SMTP_LOGGER_NAME } from './smtp.constants';

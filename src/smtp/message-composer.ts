@@ -30,7 +30,8 @@ export async function composeMessage(defaultSender: Mailbox, message: SmtpMessag
   if (!to.every(isEmailAddress)) throw new InvalidSmtpMessageError('"to" holds something that is not an email address');
   if (hasControlCharacter(message.subject)) throw new InvalidSmtpMessageError('"subject" contains a control character');
 
-  const messageId = `<${randomUUID()}@${sender.address.slice(sender.address.lastIndexOf('@') + 1)}>`;
+  const messageId = message.messageId ?? createMessageId(sender.address);
+  if (!MESSAGE_ID.test(messageId)) throw new InvalidSmtpMessageError('"messageId" is not <id@domain>');
   const composer = new MailComposer({
     from: sender,
     to,
@@ -48,6 +49,17 @@ export async function composeMessage(defaultSender: Mailbox, message: SmtpMessag
     raw: built.toString('utf8').replace(/\r?\n/g, '\r\n'),
     messageId,
   };
+}
+
+const MESSAGE_ID = /^<[\x21-\x3b\x3d\x3f-\x7e]+@[\x21-\x3b\x3d\x3f-\x7e]+>$/;
+
+/**
+ * A new, unique Message-ID in the sender's domain, e.g. `<8d1c…@solidpoint.example>`.
+ * @param sender the sender's address, optionally as `Name <address>`
+ */
+export function createMessageId(sender: string): string {
+  const address = parseMailbox(sender)?.address ?? sender;
+  return `<${randomUUID()}@${address.slice(address.lastIndexOf('@') + 1)}>`;
 }
 
 function toLf(text: string): string {

@@ -3,7 +3,7 @@ import type { PinoLogger } from 'nestjs-pino';
 import { createTransport, type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { SmtpEnabledOptions } from './interfaces/smtp-module-options.interface';
-import type { SmtpMessage } from './interfaces/smtp-message.interface';
+import type { SmtpMessage, SmtpSendOptions } from './interfaces/smtp-message.interface';
 import type { Mailbox } from './mailbox';
 import { composeMessage, InvalidSmtpMessageError } from './message-composer';
 import { SmtpClient } from './smtp.client';
@@ -24,8 +24,8 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
     this.transport = createTransport(transportOptions(options));
   }
 
-  send(message: SmtpMessage): Promise<void> {
-    return this.track(this.deliver(message));
+  send(message: SmtpMessage, options: SmtpSendOptions = {}): Promise<void> {
+    return this.track(this.deliver(message, options));
   }
 
   onApplicationBootstrap(): void {
@@ -48,8 +48,8 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
     this.transport.close();
   }
 
-  private async deliver(message: SmtpMessage): Promise<void> {
-    let messageId: string | undefined;
+  private async deliver(message: SmtpMessage, options: SmtpSendOptions): Promise<void> {
+    let messageId = message.messageId;
     try {
       const composed = await composeMessage(this.sender, message);
       messageId = composed.messageId;
@@ -60,7 +60,10 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
       await this.transport.sendMail({ envelope: composed.envelope, raw: composed.raw });
     } catch (error) {
       const failure = this.toSendError(error);
-      this.logger.error({ error: failure.message, messageId }, SmtpLogMessage.sendFailed);
+      this.logger.error(
+        { error: failure.message, messageId, ...options.failureLogFields?.(failure) },
+        SmtpLogMessage.sendFailed,
+      );
       throw failure;
     }
   }

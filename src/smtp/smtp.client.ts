@@ -1,4 +1,4 @@
-import type { SmtpMessage } from './interfaces/smtp-message.interface';
+import type { SmtpMessage, SmtpSendOptions } from './interfaces/smtp-message.interface';
 
 /**
  * Sends email. Inject it by this class; `SmtpModule` provides the real client when SMTP is
@@ -14,5 +14,5 @@ export abstract class SmtpClient {
    * Rejects with an `SmtpSendError` that the client has already logged as "Failed to send email",
    * so callers need not log it again.
    */
-  abstract send(message: SmtpMessage): Promise<void>;
+  abstract send(message: SmtpMessage, options?: SmtpSendOptions): Promise<void>;
 }

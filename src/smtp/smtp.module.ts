@@ -22,6 +22,6 @@ import { ConfigurableModuleClass, SMTP_MODULE_OPTIONS } from './smtp.module-defi
       useFactory: createSmtpClient,
     },
   ],
-  exports: [SmtpClient],
+  exports: [SmtpClient, SMTP_MODULE_OPTIONS],
 })
 export class SmtpModule extends ConfigurableModuleClass {}

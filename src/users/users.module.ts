@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
+import { OutboxModule } from '../outbox/outbox.module';
 import { UsersController } from './users.controller';
-import { InMemoryUsersRepository, UsersRepository } from './users.repository';
+import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
-/** User registration. Needs `SmtpClient` from an imported (or global) `SmtpModule`. */
+/** User registration, stored in the database, with its email queued in the outbox. */
 @Module({
+  imports: [OutboxModule],
   controllers: [UsersController],
-  providers: [UsersService, { provide: UsersRepository, useClass: InMemoryUsersRepository }],
+  providers: [UsersService, UsersRepository],
 })
 export class UsersModule {}

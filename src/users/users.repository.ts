@@ -1,3 +1,6 @@
+import { Injectable } from '@nestjs/common';
+import { isUniqueViolation, type Queryable } from '../database/database';
+import { users } from '../database/schema';
 import type { User } from './user';
 
 /** Thrown by {@link UsersRepository.insert} when the email (case-insensitive) is taken. */
@@ -8,24 +11,16 @@ export class EmailTakenError extends Error {
   }
 }
 
-/** Where users live. Emails are unique regardless of case. */
-export abstract class UsersRepository {
+/** The `users` table. The database's unique index on lower(email) decides who registered first. */
+@Injectable()
+export class UsersRepository {
   /** Stores a new user, or throws {@link EmailTakenError}. */
-  abstract insert(user: User): Promise<void>;
-}
-
-/**
- * Users kept in process memory: they are gone on restart, and each instance has its own.
- * A database-backed repository replaces it when persistence lands.
- */
-export class InMemoryUsersRepository extends UsersRepository {
-  private readonly byEmail = new Map<string, User>();
-
-  insert(user: User): Promise<void> {
-    // Check and set in one synchronous step, so concurrent registrations cannot both win.
-    const key = user.email.toLowerCase();
-    if (this.byEmail.has(key)) return Promise.reject(new EmailTakenError());
-    this.byEmail.set(key, user);
-    return Promise.resolve();
+  async insert(queryable: Queryable, user: User): Promise<void> {
+    try {
+      await queryable.insert(users).values(user);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new EmailTakenError();
+      throw error;
+    }
   }
 }

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { SmtpClient } from '../smtp';
+import type { Database } from '../database/database';
+import { DATABASE } from '../database/database.constants';
+import { MailOutbox } from '../outbox/mail-outbox';
 import type { RegisterUserDto } from './dto/register-user.dto';
 import { hashPassword } from './password-hasher';
 import { registrationMail } from './registration-mail';
@@ -10,13 +12,15 @@ import { UsersRepository } from './users.repository';
 @Injectable()
 export class UsersService {
   constructor(
+    @Inject(DATABASE) private readonly db: Database,
     private readonly users: UsersRepository,
-    private readonly smtp: SmtpClient,
+    private readonly outbox: MailOutbox,
   ) {}
 
   /**
-   * Registers a pending user and sends the registration email in the background: the response
-   * never waits on SMTP. Throws `EmailTakenError` for a registered email (no email is sent then).
+   * Registers a pending user and queues the registration email in the same transaction: both
+   * exist or neither does. The response never waits on SMTP. Throws `EmailTakenError` for a
+   * registered email (nothing is queued then).
    */
   async register(dto: RegisterUserDto): Promise<UserView> {
     const user: User = {
@@ -28,10 +32,10 @@ export class UsersService {
       createdAt: new Date(),
       passwordHash: await hashPassword(dto.password),
     };
-    await this.users.insert(user);
-    // A failed send is logged by the SMTP client ("Failed to send email") and must not fail the
-    // registration, so the rejection is handled here and goes no further.
-    this.smtp.send(registrationMail(user)).catch(() => undefined);
+    await this.db.transaction(async (transaction) => {
+      await this.users.insert(transaction, user);
+      await this.outbox.enqueue(transaction, registrationMail(user));
+    });
     return toUserView(user);
   }
 }

@@ -1,0 +1,84 @@
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import type { PinoLogger } from 'nestjs-pino';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Pool } from 'pg';
+import { StartupError } from '../config/startup.error';
+import { DataDirLock } from './data-dir-lock';
+import type { DatabaseConfig } from './database.config';
+import type { Database, DatabaseConnection } from './database';
+import * as schema from './schema';
+
+/** The migrations drizzle-kit generated from schema.ts; the same path from src/ and dist/. */
+const MIGRATIONS_FOLDER = resolve(__dirname, '../../drizzle');
+
+// Any constant will do: it names the lock that makes concurrent starts migrate one at a time.
+const MIGRATION_LOCK_KEY = 7_402_113;
+
+/** Connects (or opens the embedded database) and brings the schema up to date. */
+export async function openDatabase(config: DatabaseConfig, logger: PinoLogger): Promise<DatabaseConnection> {
+  return config.kind === 'postgres' ? openPostgres(config.url, logger) : openEmbedded(config.dataDir, logger);
+}
+
+async function openPostgres(url: string, logger: PinoLogger): Promise<DatabaseConnection> {
+  const pool = new Pool({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  // An idle connection dropped by the server must not crash the process; the pool reconnects.
+  pool.on('error', (error) => logger.warn({ error: error.message }, 'PostgreSQL connection lost'));
+  const db = drizzleNodePostgres(pool, { schema }) as unknown as Database;
+  try {
+    const client = await pool.connect();
+    try {
+      // Instances starting at the same second would otherwise race to create the same tables.
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      await migrateNodePostgres(drizzleNodePostgres(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+      client.release();
+    }
+  } catch (error) {
+    await pool.end();
+    throw new StartupError(`Cannot use the PostgreSQL database at ${redactUrl(url)}: ${(error as Error).message}`);
+  }
+  logger.info({ database: redactUrl(url) }, 'Database ready (PostgreSQL)');
+  return { db, close: () => pool.end() };
+}
+
+async function openEmbedded(dataDir: string, logger: PinoLogger): Promise<DatabaseConnection> {
+  mkdirSync(dataDir, { recursive: true });
+  const lock = DataDirLock.acquire(dataDir);
+  try {
+    logger.info({ dataDir }, 'Opening the embedded database (the first start initialises it: about 10 s)');
+    const client = new PGlite(resolve(dataDir, 'pglite'));
+    await client.waitReady;
+    const db = drizzlePglite(client, { schema });
+    await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    await db.execute(sql`SELECT 1`);
+    logger.info({ dataDir }, 'Database ready (embedded)');
+    return {
+      db: db as unknown as Database,
+      async close() {
+        await client.close();
+        lock.release();
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+/** The URL without its password, for logs and errors. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
+}

@@ -1,0 +1,48 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { SmtpMessage } from '../smtp';
+
+/** Registered users. An email is unique in any letter case: the database enforces it. */
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey(),
+    email: text('email').notNull(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name'),
+    status: text('status', { enum: ['pending'] }).notNull(),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [uniqueIndex('users_email_lower_key').on(sql`lower(${table.email})`)],
+);
+
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/**
+ * Emails waiting to be sent (the transactional outbox): written in the same transaction as the
+ * change that causes them, sent by the outbox worker, kept a while after sending.
+ */
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: uuid('id').primaryKey(),
+    /** The Message-ID header, fixed at creation so a repeated delivery is recognisable. */
+    messageId: text('message_id').notNull(),
+    message: jsonb('message').$type<SmtpMessage>().notNull(),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** When the job may next be claimed. */
+    runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
+    /** While `sending`: when the claim expires and another worker may take the job over. */
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (table) => [
+    index('email_outbox_status_run_at_idx').on(table.status, table.runAt),
+    index('email_outbox_sent_at_idx').on(table.sentAt),
+  ],
+);

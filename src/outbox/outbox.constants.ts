@@ -1,0 +1,14 @@
+/** Logger name of the outbox worker's own lines (send failures are logged by `server.api.smtpClient`). */
+export const OUTBOX_LOGGER_NAME = 'server.outbox';
+
+/** How often an idle worker looks for due emails. */
+export const OUTBOX_POLL_INTERVAL_MS = 250;
+
+/** Emails claimed, and sent concurrently, per round. */
+export const OUTBOX_BATCH_SIZE = 5;
+
+/** How long shutdown waits for the emails being sent before it lets the process exit. */
+export const OUTBOX_SHUTDOWN_GRACE_MS = 10_000;
+
+/** How often sent emails older than the retention period are deleted. */
+export const OUTBOX_PRUNE_INTERVAL_MS = 60 * 60 * 1000;

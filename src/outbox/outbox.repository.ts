@@ -1,0 +1,109 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { and, desc, eq, lt, ne, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import type { Database, Queryable } from '../database/database';
+import { DATABASE } from '../database/database.constants';
+import { emailOutbox, type OutboxStatus } from '../database/schema';
+import type { SmtpMessage } from '../smtp';
+
+/** A claimed email, ready to send. */
+export interface OutboxJob {
+  id: string;
+  messageId: string;
+  message: SmtpMessage;
+  /** Attempts so far, this one included. */
+  attempts: number;
+}
+
+export type OutboxEntry = typeof emailOutbox.$inferSelect;
+
+/** The `email_outbox` table: every state change of a queued email is one statement here. */
+@Injectable()
+export class OutboxRepository {
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
+
+  /** Queues an email; pass the caller's transaction so the email exists only if its cause does. */
+  async enqueue(queryable: Queryable, message: SmtpMessage, messageId: string): Promise<string> {
+    const id = randomUUID();
+    await queryable.insert(emailOutbox).values({ id, messageId, message });
+    return id;
+  }
+
+  /**
+   * Claims up to `limit` emails that are due, or whose claim expired (their worker died), for
+   * `leaseSeconds`. SKIP LOCKED lets several instances claim at once without taking the same email.
+   */
+  async claim(limit: number, leaseSeconds: number): Promise<OutboxJob[]> {
+    const result = await this.db.execute(sql`
+      UPDATE email_outbox
+      SET status = 'sending', attempts = attempts + 1,
+          locked_until = now() + make_interval(secs => ${leaseSeconds})
+      WHERE id IN (
+        SELECT id FROM email_outbox
+        WHERE (status = 'pending' AND run_at <= now()) OR (status = 'sending' AND locked_until < now())
+        ORDER BY run_at
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING id, message_id, message, attempts`);
+    // Both drivers (node-postgres, PGlite) return the rows on `rows`.
+    const { rows } = result as { rows: { id: string; message_id: string; message: SmtpMessage; attempts: number }[] };
+    return rows.map((row) => ({
+      id: row.id,
+      messageId: row.message_id,
+      message: row.message,
+      attempts: row.attempts,
+    }));
+  }
+
+  async markSent(id: string): Promise<void> {
+    await this.db
+      .update(emailOutbox)
+      .set({ status: 'sent', sentAt: sql`now()`, lockedUntil: null, lastError: null })
+      .where(eq(emailOutbox.id, id));
+  }
+
+  /** Puts a failed email back in the queue until `runAt`. */
+  async reschedule(id: string, runAt: Date, error: string): Promise<void> {
+    await this.db
+      .update(emailOutbox)
+      .set({ status: 'pending', runAt, lockedUntil: null, lastError: error })
+      .where(eq(emailOutbox.id, id));
+  }
+
+  /** Gives up on an email. */
+  async markFailed(id: string, error: string): Promise<void> {
+    await this.db
+      .update(emailOutbox)
+      .set({ status: 'failed', lockedUntil: null, lastError: error })
+      .where(eq(emailOutbox.id, id));
+  }
+
+  /** Emails in `status`, or all not yet sent, newest first. */
+  async list(status?: OutboxStatus, limit = 100): Promise<OutboxEntry[]> {
+    return this.db
+      .select()
+      .from(emailOutbox)
+      .where(status ? eq(emailOutbox.status, status) : ne(emailOutbox.status, 'sent'))
+      .orderBy(desc(emailOutbox.createdAt))
+      .limit(limit);
+  }
+
+  /** Queues a failed email again with a fresh set of attempts; false if no failed email has `id`. */
+  async requeue(id: string): Promise<boolean> {
+    const updated = await this.db
+      .update(emailOutbox)
+      .set({ status: 'pending', attempts: 0, runAt: sql`now()`, lastError: null })
+      .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, 'failed')))
+      .returning({ id: emailOutbox.id });
+    return updated.length === 1;
+  }
+
+  /** Deletes emails sent more than `days` ago; returns how many. */
+  async prune(days: number): Promise<number> {
+    const deleted = await this.db
+      .delete(emailOutbox)
+      .where(and(eq(emailOutbox.status, 'sent'), lt(emailOutbox.sentAt, sql`now() - make_interval(days => ${days})`)))
+      .returning({ id: emailOutbox.id });
+    return deleted.length;
+  }
+}

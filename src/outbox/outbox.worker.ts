@@ -1,0 +1,111 @@
+import type { PinoLogger } from 'nestjs-pino';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { SmtpClient, SmtpSendError } from '../smtp';
+import type { OutboxConfig } from './outbox.config';
+import { OUTBOX_BATCH_SIZE, OUTBOX_POLL_INTERVAL_MS, OUTBOX_PRUNE_INTERVAL_MS, OUTBOX_SHUTDOWN_GRACE_MS } from './outbox.constants';
+import type { OutboxJob, OutboxRepository } from './outbox.repository';
+import { retryDelaySeconds } from './retry-policy';
+
+/** What happens to a job after a failed attempt. */
+type FailurePlan = { retryAt: Date } | { retryAt?: undefined };
+
+/**
+ * Sends queued emails: claims due jobs in small batches, sends each through `SmtpClient`, and
+ * records the outcome: sent; retried later with backoff (network errors, timeouts, 4xx); or
+ * failed (5xx replies, or attempts used up).
+ */
+export class OutboxWorker {
+  private readonly stop = new AbortController();
+  private running?: Promise<void>;
+  private pruneTimer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly repository: OutboxRepository,
+    private readonly smtp: SmtpClient,
+    private readonly config: OutboxConfig,
+    private readonly logger: PinoLogger,
+  ) {}
+
+  start(): void {
+    this.running = this.loop();
+    void this.prune();
+    this.pruneTimer = setInterval(() => void this.prune(), OUTBOX_PRUNE_INTERVAL_MS).unref();
+  }
+
+  /** Stops claiming, then waits (bounded) for the emails being sent. Unfinished ones are reclaimed after their lease. */
+  async shutdown(): Promise<void> {
+    clearInterval(this.pruneTimer);
+    this.stop.abort();
+    const grace = sleep(OUTBOX_SHUTDOWN_GRACE_MS, 'timeout', { ref: false });
+    if ((await Promise.race([this.running, grace])) === 'timeout') {
+      this.logger.warn('Stopped waiting for emails being sent; they will be retried after their lease');
+    }
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stop.signal.aborted) {
+      const jobs = await this.claim();
+      if (jobs.length === 0) {
+        await sleep(OUTBOX_POLL_INTERVAL_MS, undefined, { signal: this.stop.signal }).catch(() => undefined);
+        continue;
+      }
+      await Promise.all(jobs.map((job) => this.deliver(job)));
+    }
+  }
+
+  private async claim(): Promise<OutboxJob[]> {
+    try {
+      return await this.repository.claim(OUTBOX_BATCH_SIZE, this.config.leaseSeconds);
+    } catch (error) {
+      this.logger.error({ error: (error as Error).message }, 'Cannot read the email outbox; retrying');
+      return [];
+    }
+  }
+
+  private async deliver(job: OutboxJob): Promise<void> {
+    let plan: FailurePlan = {};
+    try {
+      await this.smtp.send(
+        { ...job.message, messageId: job.messageId },
+        {
+          failureLogFields: (error) => {
+            plan = this.planAfterFailure(job, error);
+            return {
+              attempt: job.attempts,
+              maxAttempts: this.config.maxAttempts,
+              ...(plan.retryAt ? { nextAttemptAt: plan.retryAt.toISOString() } : { gaveUp: true }),
+            };
+          },
+        },
+      );
+      await this.repository.markSent(job.id);
+    } catch (error) {
+      await this.recordFailure(job, plan, error);
+    }
+  }
+
+  private planAfterFailure(job: OutboxJob, error: SmtpSendError): FailurePlan {
+    if (error.permanent || job.attempts >= this.config.maxAttempts) return {};
+    return { retryAt: new Date(Date.now() + retryDelaySeconds(job.attempts, this.config.retryDelaySeconds) * 1000) };
+  }
+
+  private async recordFailure(job: OutboxJob, plan: FailurePlan, error: unknown): Promise<void> {
+    const message = (error as Error).message;
+    try {
+      if (plan.retryAt) await this.repository.reschedule(job.id, plan.retryAt, message);
+      else await this.repository.markFailed(job.id, message);
+    } catch (databaseError) {
+      // The job stays claimed; after its lease another round takes it again.
+      this.logger.error({ error: (databaseError as Error).message, job: job.id }, 'Cannot record the outcome of a send');
+    }
+  }
+
+  private async prune(): Promise<void> {
+    try {
+      const pruned = await this.repository.prune(this.config.retentionDays);
+      if (pruned > 0) this.logger.info({ pruned, retentionDays: this.config.retentionDays }, 'Pruned sent emails');
+    } catch (error) {
+      this.logger.warn({ error: (error as Error).message }, 'Cannot prune sent emails');
+    }
+  }
+}
