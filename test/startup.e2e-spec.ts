@@ -76,7 +76,7 @@ describe('LOG_FORMAT=console', () => {
       await server.waitForMessages(1);
       const line = app.stdout.split('\n').find((candidate) => candidate.includes('\tNew email\t'));
       expect(line).toMatch(
-        /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d\tDEBUG\tserver\.api\.smtpClient\tNew email\t\{"reqId": \d+, "From": "noreply@solidpoint\.test", "To": \["console\.format@solidlab\.test"\], "Message": "From: noreply@solidpoint\.test\\r\\n.*\\r\\n"\}$/,
+        /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d\tDEBUG\tserver\.api\.smtpClient\tNew email\t\{"From": "noreply@solidpoint\.test", "To": \["console\.format@solidlab\.test"\], "Message": "From: noreply@solidpoint\.test\\r\\n.*\\r\\n"\}$/,
       );
     } finally {
       await app.stop();

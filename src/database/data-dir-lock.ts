@@ -17,7 +17,10 @@ export class DataDirLockedError extends StartupError {
  * owner is gone (SIGKILL, crash) is taken over, so a restart never needs a hand-made cleanup.
  */
 export class DataDirLock {
-  private constructor(private readonly path: string, private readonly owner: string) {}
+  private constructor(
+    private readonly path: string,
+    private readonly owner: string,
+  ) {}
 
   /** Takes the lock on `dataDir`, or throws {@link DataDirLockedError}. */
   static acquire(dataDir: string): DataDirLock {
@@ -79,7 +82,9 @@ function isAlive(owner: string): boolean {
 /** A killed process nobody has reaped yet still answers signals; Linux shows it as state Z. */
 function isZombie(pid: number): boolean {
   try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').startsWith('Z');
+    return readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /s, '')
+      .startsWith('Z');
   } catch {
     return false;
   }

@@ -12,7 +12,8 @@ export type DatabaseConfig =
 export function parseDatabaseEnvironment(env: NodeJS.ProcessEnv): Readonly<DatabaseConfig> {
   const reader = new EnvironmentReader(env);
   const url = reader.text('DATABASE_URL');
-  if (url === undefined) return reader.result({ kind: 'embedded', dataDir: resolve(reader.text('DATA_DIR') ?? 'data') });
+  if (url === undefined)
+    return reader.result({ kind: 'embedded', dataDir: resolve(reader.text('DATA_DIR') ?? 'data') });
   // The value is never echoed: it usually holds a password.
   if (!isPostgresUrl(url)) reader.problem('DATABASE_URL must be a postgres:// or postgresql:// URL');
   if (reader.text('DATA_DIR') !== undefined) reader.problem('DATA_DIR is set but DATABASE_URL is too; set only one');

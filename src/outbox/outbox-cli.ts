@@ -65,7 +65,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof StartupError ? error.message : String((error as Error).stack ?? error)}\n`);
+    process.stderr.write(
+      `${error instanceof StartupError ? error.message : String((error as Error).stack ?? error)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -2,7 +2,12 @@ import type { PinoLogger } from 'nestjs-pino';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SmtpClient, SmtpSendError } from '../smtp';
 import type { OutboxConfig } from './outbox.config';
-import { OUTBOX_BATCH_SIZE, OUTBOX_POLL_INTERVAL_MS, OUTBOX_PRUNE_INTERVAL_MS, OUTBOX_SHUTDOWN_GRACE_MS } from './outbox.constants';
+import {
+  OUTBOX_BATCH_SIZE,
+  OUTBOX_POLL_INTERVAL_MS,
+  OUTBOX_PRUNE_INTERVAL_MS,
+  OUTBOX_SHUTDOWN_GRACE_MS,
+} from './outbox.constants';
 import type { OutboxJob, OutboxRepository } from './outbox.repository';
 import { retryDelaySeconds } from './retry-policy';
 
@@ -96,7 +101,10 @@ export class OutboxWorker {
       else await this.repository.markFailed(job.id, message);
     } catch (databaseError) {
       // The job stays claimed; after its lease another round takes it again.
-      this.logger.error({ error: (databaseError as Error).message, job: job.id }, 'Cannot record the outcome of a send');
+      this.logger.error(
+        { error: (databaseError as Error).message, job: job.id },
+        'Cannot record the outcome of a send',
+      );
     }
   }
 

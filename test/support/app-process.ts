@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from './free-port';
+import { createTestDatabase } from './test-database';
 
 const MAIN = resolve(__dirname, '../../dist/main.js');
 
@@ -17,7 +18,12 @@ export interface ExitStatus {
 /**
  * The built app (`node dist/main.js`) run the way an operator runs it: its own process, only
  * the environment given (plus PATH), in an empty working directory so no `.env` is read.
+ * Without DATABASE_URL or DATA_DIR in that environment, it gets a fresh test database.
  */
+async function withDatabase(env: Record<string, string>): Promise<Record<string, string>> {
+  return 'DATABASE_URL' in env || 'DATA_DIR' in env ? env : { ...(await createTestDatabase()), ...env };
+}
+
 export class AppProcess {
   stdout = '';
   stderr = '';
@@ -34,7 +40,7 @@ export class AppProcess {
 
   /** Starts the app and waits until it listens (or exits). */
   static async start(env: Record<string, string>): Promise<AppProcess> {
-    const app = AppProcess.spawn(env, await freePort());
+    const app = AppProcess.spawn(await withDatabase(env), await freePort());
     // Matched as text: the line may be JSON or, with LOG_FORMAT=console, tab-separated.
     await Promise.race([app.waitForOutput('Listening on http://'), app.exited]);
     return app;
@@ -42,7 +48,7 @@ export class AppProcess {
 
   /** Runs the app with `env` until it exits by itself (e.g. refusing a bad configuration). */
   static async runToExit(env: Record<string, string>): Promise<AppProcess & { status: ExitStatus }> {
-    const app = AppProcess.spawn(env, await freePort());
+    const app = AppProcess.spawn(await withDatabase(env), await freePort());
     const status = await app.exited;
     return Object.assign(app, { status });
   }
@@ -54,6 +60,23 @@ export class AppProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new AppProcess(child, `http://127.0.0.1:${port}`);
+  }
+
+  /** The built outbox CLI (`npm run outbox -- ...`) with `env`, run to its end. */
+  static async runOutboxCli(
+    env: Record<string, string>,
+    args: string[],
+  ): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    const child = spawn(process.execPath, [resolve(__dirname, '../../dist/outbox/outbox-cli.js'), ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolveExit) => child.once('exit', resolveExit));
+    return { code, stdout, stderr };
   }
 
   /** Every JSON line printed so far (non-JSON lines, e.g. in console format, are skipped). */

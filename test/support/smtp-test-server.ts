@@ -9,7 +9,7 @@ import {
 } from 'smtp-server';
 import type { TestCertificates } from './test-certificates';
 
-/** One message as the server received it. */
+/** One message the server accepted (replied 250 to). */
 export interface ReceivedMail {
   from: string;
   to: string[];
@@ -32,6 +32,10 @@ export interface SmtpTestServerOptions {
   dataDelayMs?: number;
   /** Recipients refused with `550 5.1.1 Mailbox does not exist`. */
   unknownRecipients?: string[];
+  /** Replies to the first messages' DATA, in order, e.g. `[451]`; later messages get 250. */
+  dataReplies?: number[];
+  /** Listen on this port instead of a free one. */
+  port?: number;
 }
 
 /** An error smtp-server sends as `<responseCode> <message>`. */
@@ -44,11 +48,13 @@ function smtpReply(responseCode: number, message: string): Error {
  * message and every AUTH attempt. Its AUTH failure reply mimics the operator doc's example.
  */
 export class SmtpTestServer {
+  /** Messages the server replied 250 to (or tried to: see `acknowledged`), in order. */
   readonly received: ReceivedMail[] = [];
+  /** Every DATA transmission, accepted or refused. */
+  dataAttempts = 0;
   readonly authAttempts: { user: string; secure: boolean }[] = [];
   private readonly server: SMTPServer;
   private readonly openSessions = new Set<string>();
-  private dataStarted = 0;
   private waiters: (() => void)[] = [];
 
   private constructor(private readonly options: SmtpTestServerOptions) {
@@ -75,7 +81,7 @@ export class SmtpTestServer {
     const instance = new SmtpTestServer(options);
     await new Promise<void>((resolve, reject) => {
       instance.server.once('error', reject);
-      instance.server.listen(0, '127.0.0.1', () => resolve());
+      instance.server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
     });
     return instance;
   }
@@ -102,7 +108,7 @@ export class SmtpTestServer {
   /** Resolves once a client has started sending a message's DATA. */
   async waitForDataStarted(timeoutMs = 10_000): Promise<void> {
     await this.until(
-      () => this.dataStarted > 0,
+      () => this.dataAttempts > 0,
       timeoutMs,
       () => 'no DATA started',
     );
@@ -128,11 +134,16 @@ export class SmtpTestServer {
   }
 
   private receive(stream: Readable, session: SMTPServerSession, callback: (error?: Error | null) => void): void {
-    this.dataStarted += 1;
+    const reply = this.options.dataReplies?.[this.dataAttempts];
+    this.dataAttempts += 1;
     this.wakeWaiters();
     const chunks: Buffer[] = [];
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
     stream.on('end', () => {
+      if (reply !== undefined && reply !== 250) {
+        callback(smtpReply(reply, reply < 500 ? '4.7.1 Try again later' : '5.7.1 Refused'));
+        return;
+      }
       const mail: ReceivedMail = {
         from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
         to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
@@ -141,12 +152,12 @@ export class SmtpTestServer {
         user: typeof session.user === 'string' ? session.user : undefined,
         acknowledged: false,
       };
-      this.received.push(mail);
-      this.wakeWaiters();
       setTimeout(() => {
         mail.acknowledged = this.openSessions.has(session.id);
         callback();
-      }, this.options.dataDelayMs ?? 0);
+        this.received.push(mail);
+        this.wakeWaiters();
+      }, this.options.dataDelayMs ?? 0).unref();
     });
   }
 

@@ -5,6 +5,7 @@ import { __resetOutOfContextForTests } from 'nestjs-pino/PinoLogger';
 import { AppModule } from '../../src/app.module';
 import { LOG_DESTINATION } from '../../src/logging/logging.constants';
 import { LogCapture } from './log-capture';
+import { createTestDatabase } from './test-database';
 
 /** Every variable the app reads; each test app sees only the ones it is given. */
 const APP_VARIABLES = [
@@ -26,13 +27,14 @@ export interface TestApp {
 }
 
 /**
- * The real AppModule in this process, with `env` as its environment and its log lines captured
- * in memory. For what does not need the built app's own process (TLS trust, exit codes, signals).
+ * The real AppModule in this process, with `env` as its environment (and a fresh test database)
+ * and its log lines captured in memory. For what does not need the built app's own process (TLS trust, exit codes, signals).
  */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
   const saved = Object.fromEntries(APP_VARIABLES.map((name) => [name, process.env[name]]));
   APP_VARIABLES.forEach((name) => delete process.env[name]);
-  Object.assign(process.env, env);
+  Object.assign(process.env, database, env);
   // nestjs-pino keeps the first app's logger for lines logged outside a request; each test app
   // needs its own (the helper exists for tests like this one).
   __resetOutOfContextForTests();
