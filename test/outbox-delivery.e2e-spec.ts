@@ -94,7 +94,7 @@ describe('the outbox delivering registration emails', () => {
     expect(listed.code).toBe(0);
     const [line] = listed.stdout.split('\n');
     expect(line).toMatch(
-      /^[0-9a-f-]{36}  failed +attempts 1 .*to ghost@solidlab\.test .*last error: 550 5\.1\.1 Mailbox does not exist$/,
+      /^[0-9a-f-]{36} {2}failed +attempts 1 .*to ghost@solidlab\.test .*last error: 550 5\.1\.1 Mailbox does not exist$/,
     );
     const retried = await AppProcess.runOutboxCli(database, ['retry', line.slice(0, 36)]);
     expect(retried).toMatchObject({ code: 0, stdout: `Queued ${line.slice(0, 36)} again\n` });

@@ -4,6 +4,9 @@ export const OUTBOX_LOGGER_NAME = 'server.outbox';
 /** How often an idle worker looks for due emails. */
 export const OUTBOX_POLL_INTERVAL_MS = 250;
 
+/** How long the worker waits before reading the outbox again after the database failed. */
+export const OUTBOX_DATABASE_RETRY_MS = 5_000;
+
 /** Emails claimed, and sent concurrently, per round. */
 export const OUTBOX_BATCH_SIZE = 5;
 

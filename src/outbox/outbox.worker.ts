@@ -4,6 +4,7 @@ import type { SmtpClient, SmtpSendError } from '../smtp';
 import type { OutboxConfig } from './outbox.config';
 import {
   OUTBOX_BATCH_SIZE,
+  OUTBOX_DATABASE_RETRY_MS,
   OUTBOX_POLL_INTERVAL_MS,
   OUTBOX_PRUNE_INTERVAL_MS,
   OUTBOX_SHUTDOWN_GRACE_MS,
@@ -50,21 +51,28 @@ export class OutboxWorker {
   private async loop(): Promise<void> {
     while (!this.stop.signal.aborted) {
       const jobs = await this.claim();
-      if (jobs.length === 0) {
-        await sleep(OUTBOX_POLL_INTERVAL_MS, undefined, { signal: this.stop.signal }).catch(() => undefined);
-        continue;
-      }
-      await Promise.all(jobs.map((job) => this.deliver(job)));
+      if (jobs === undefined) await this.pause(OUTBOX_DATABASE_RETRY_MS);
+      else if (jobs.length === 0) await this.pause(OUTBOX_POLL_INTERVAL_MS);
+      else await Promise.all(jobs.map((job) => this.deliver(job)));
     }
   }
 
-  private async claim(): Promise<OutboxJob[]> {
+  /** Due jobs, or `undefined` when the database cannot be reached. */
+  private async claim(): Promise<OutboxJob[] | undefined> {
     try {
       return await this.repository.claim(OUTBOX_BATCH_SIZE, this.config.leaseSeconds);
     } catch (error) {
-      this.logger.error({ error: (error as Error).message }, 'Cannot read the email outbox; retrying');
-      return [];
+      this.logger.error(
+        { error: (error as Error).message, retryInMs: OUTBOX_DATABASE_RETRY_MS },
+        'Cannot read the email outbox',
+      );
+      return undefined;
     }
+  }
+
+  /** Waits, but not past shutdown. */
+  private async pause(ms: number): Promise<void> {
+    await sleep(ms, undefined, { signal: this.stop.signal }).catch(() => undefined);
   }
 
   private async deliver(job: OutboxJob): Promise<void> {
