@@ -1,5 +1,6 @@
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { PinoLogger } from 'nestjs-pino';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createTransport, type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { SmtpEnabledOptions } from './interfaces/smtp-module-options.interface';
@@ -37,14 +38,10 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
   }
 
   async onApplicationShutdown(): Promise<void> {
-    const drained = Promise.allSettled(this.inFlight).then(() => true);
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), SMTP_SHUTDOWN_GRACE_MS);
-    });
-    const finished = await Promise.race([drained, timedOut]);
-    clearTimeout(timer);
-    if (!finished) this.logger.warn({ inFlight: this.inFlight.size }, SmtpLogMessage.shutdownTimedOut);
+    const grace = sleep(SMTP_SHUTDOWN_GRACE_MS, 'timeout', { ref: false });
+    if ((await Promise.race([Promise.allSettled(this.inFlight), grace])) === 'timeout') {
+      this.logger.warn({ inFlight: this.inFlight.size }, SmtpLogMessage.shutdownTimedOut);
+    }
     this.transport.close();
   }
 
