@@ -5,7 +5,7 @@ const SENDER = { address: 'noreply@solidpoint.test' };
 
 describe('composeMessage', () => {
   it('builds headers, envelope and a quoted-printable UTF-8 body with CRLF line endings only', async () => {
-    const composed = await composeMessage(SENDER, {
+    const composed = composeMessage(SENDER, {
       to: 'ivan@solidlab.test',
       subject: 'Registration for SolidPoint',
       text: 'Иван, welcome\n\norganization\u2019s\r\nend\n',
@@ -31,7 +31,7 @@ describe('composeMessage', () => {
   });
 
   it('encodes a non-ASCII subject and display name instead of sending raw UTF-8 in headers', async () => {
-    const composed = await composeMessage(
+    const composed = composeMessage(
       { address: 'noreply@solidpoint.test', name: 'СолидПоинт' },
       {
         to: ['a@solidlab.test'],
@@ -46,7 +46,7 @@ describe('composeMessage', () => {
   });
 
   it('uses a per-message sender when given', async () => {
-    const composed = await composeMessage(SENDER, {
+    const composed = composeMessage(SENDER, {
       from: 'Alerts <alerts@solidpoint.test>',
       to: 'a@solidlab.test',
       subject: 's',
@@ -89,14 +89,51 @@ describe('composeMessage', () => {
       { from: 'Evil\r\nBcc: x@y.test <a@solidpoint.test>' },
       '"from" is not an email address',
     ],
-  ])('refuses %s', async (_case, override, message) => {
-    const attempt = composeMessage(SENDER, { to: 'a@solidlab.test', subject: 's', text: 't', ...override });
-    await expect(attempt).rejects.toThrow(InvalidSmtpMessageError);
-    await expect(attempt).rejects.toThrow(message);
+  ])('refuses %s', (_case, override, message) => {
+    const attempt = () => composeMessage(SENDER, { to: 'a@solidlab.test', subject: 's', text: 't', ...override });
+    expect(attempt).toThrow(InvalidSmtpMessageError);
+    expect(attempt).toThrow(message);
+  });
+
+  it('sends text and html as multipart/alternative, each part intact', async () => {
+    const composed = composeMessage(SENDER, {
+      to: 'a@solidlab.test',
+      subject: 's',
+      text: 'Plain Иван',
+      html: '<p>Rich Иван</p>',
+    });
+    expect(composed.raw).not.toMatch(/[^\r]\n|\r[^\n]/);
+    const parsed = await simpleParser(composed.raw);
+    expect(parsed.text).toBe('Plain Иван');
+    expect(parsed.html).toBe('<p>Rich Иван</p>');
+  });
+
+  it('wraps long ASCII lines as quoted-printable, and sends short ASCII as 7bit', async () => {
+    const long = 'word '.repeat(40).trim();
+    const wrapped = composeMessage(SENDER, { to: 'a@solidlab.test', subject: 's', text: long });
+    expect(wrapped.raw).toContain('Content-Transfer-Encoding: quoted-printable');
+    expect(Math.max(...wrapped.raw.split('\r\n').map((line) => line.length))).toBeLessThanOrEqual(78);
+    // A single-part body ends with the message's final line break, as nodemailer's own do.
+    expect((await simpleParser(wrapped.raw)).text).toBe(`${long}\n`);
+    expect(composeMessage(SENDER, { to: 'a@solidlab.test', subject: 's', text: 'short' }).raw).toContain(
+      'Content-Transfer-Encoding: 7bit',
+    );
+  });
+
+  it('folds a long subject and a long recipient list into lines of at most 78 characters', async () => {
+    const to = Array.from({ length: 8 }, (_, i) => `recipient${i}@solidlab.test`);
+    const subject = 'A rather long subject line that goes on and on well past the usual width';
+    const composed = composeMessage(SENDER, { to, subject, text: 'x' });
+    expect(Math.max(...composed.raw.split('\r\n').map((line) => line.length))).toBeLessThanOrEqual(78);
+    const parsed = await simpleParser(composed.raw);
+    expect(parsed.subject).toBe(subject);
+    expect(
+      (Array.isArray(parsed.to) ? parsed.to : [parsed.to]).flatMap((field) => field?.value.map((a) => a.address)),
+    ).toEqual(to);
   });
 
   it('keeps header-like lines in the body inside the body', async () => {
-    const composed = await composeMessage(SENDER, {
+    const composed = composeMessage(SENDER, {
       to: 'a@solidlab.test',
       subject: 's',
       text: 'Ivan\r\n\r\nBcc: victim@solidlab.test\r\n',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import type { SmtpMessage } from './interfaces/smtp-message.interface';
 import { hasControlCharacter, isEmailAddress, type Mailbox, parseMailbox } from './mailbox';
+import { formatDate, formatMailbox, header, newBoundary, textPart } from './mime-parts';
 
 /** A message ready for the wire: the envelope and the exact bytes sent as DATA. */
 export interface ComposedMessage {
@@ -18,11 +18,11 @@ export class InvalidSmtpMessageError extends Error {
 }
 
 /**
- * Builds a message once, with nodemailer's MailComposer, so the bytes logged are the bytes sent.
- * Text parts are quoted-printable when not plain ASCII; line endings are CRLF throughout
- * (MailComposer leaves a body's bare LFs, which the wire would otherwise rewrite).
+ * Builds a message once, as the exact bytes to send (and to log): text parts quoted-printable
+ * when not plain ASCII, headers encoded and folded, CRLF line endings throughout. Refuses
+ * anything that could inject a header or an SMTP command.
  */
-export async function composeMessage(defaultSender: Mailbox, message: SmtpMessage): Promise<ComposedMessage> {
+export function composeMessage(defaultSender: Mailbox, message: SmtpMessage): ComposedMessage {
   const sender = message.from === undefined ? defaultSender : parseMailbox(message.from);
   if (!sender) throw new InvalidSmtpMessageError('"from" is not an email address');
   const to = typeof message.to === 'string' ? [message.to] : [...message.to];
@@ -32,23 +32,39 @@ export async function composeMessage(defaultSender: Mailbox, message: SmtpMessag
 
   const messageId = message.messageId ?? createMessageId(sender.address);
   if (!MESSAGE_ID.test(messageId)) throw new InvalidSmtpMessageError('"messageId" is not <id@domain>');
-  const composer = new MailComposer({
-    from: sender,
-    to,
-    subject: message.subject,
-    text: toLf(message.text),
-    html: message.html === undefined ? undefined : toLf(message.html),
-    textEncoding: 'quoted-printable',
-    messageId,
-  });
-  const built = await new Promise<Buffer>((resolve, reject) =>
-    composer.compile().build((error, buffer) => (error ? reject(error) : resolve(buffer))),
-  );
-  return {
-    envelope: { from: sender.address, to },
-    raw: built.toString('utf8').replace(/\r?\n/g, '\r\n'),
-    messageId,
-  };
+  const headers = [
+    header('From', formatMailbox(sender)),
+    header('To', to.join(', ')),
+    header('Subject', message.subject),
+    `Message-ID: ${messageId}`,
+    `Date: ${formatDate(new Date())}`,
+    'MIME-Version: 1.0',
+  ];
+  const lines = [...headers, ...body(message)].join('\n');
+  // The message ends with exactly one line break, whether or not the content brought its own.
+  const raw = (lines.endsWith('\n') ? lines : `${lines}\n`).replace(/\r?\n/g, '\r\n');
+  return { envelope: { from: sender.address, to }, raw, messageId };
+}
+
+/** The body's headers, a blank line, and the content: one text part, or text and HTML as alternatives. */
+function body(message: SmtpMessage): string[] {
+  const text = textPart('plain', toLf(message.text));
+  if (message.html === undefined) return [...text.headers, '', text.body];
+  const html = textPart('html', toLf(message.html));
+  const boundary = newBoundary();
+  return [
+    `Content-Type: multipart/alternative; boundary="${boundary}"`,
+    '',
+    `--${boundary}`,
+    ...text.headers,
+    '',
+    text.body,
+    `--${boundary}`,
+    ...html.headers,
+    '',
+    html.body,
+    `--${boundary}--`,
+  ];
 }
 
 const MESSAGE_ID = /^<[\x21-\x3b\x3d\x3f-\x7e]+@[\x21-\x3b\x3d\x3f-\x7e]+>$/;

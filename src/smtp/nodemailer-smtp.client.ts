@@ -48,7 +48,7 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
   private async deliver(message: SmtpMessage, options: SmtpSendOptions): Promise<void> {
     let messageId = message.messageId;
     try {
-      const composed = await composeMessage(this.sender, message);
+      const composed = composeMessage(this.sender, message);
       messageId = composed.messageId;
       this.logger.debug(
         { From: composed.envelope.from, To: composed.envelope.to, Message: composed.raw },
