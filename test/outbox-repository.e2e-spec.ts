@@ -47,7 +47,7 @@ describe.each(AVAILABLE_DATABASES)('OutboxRepository on the %s database', (kind)
     const [first, second] = await Promise.all([outbox.claim(5, 60), outbox.claim(5, 60)]);
     const claimed = [...first, ...second].filter((job) => job.id === id);
     expect(claimed).toEqual([{ id, messageId: '<claim-once@solidpoint.test>', message: MESSAGE, attempts: 1 }]);
-    await outbox.markSent(id);
+    await outbox.markSent([id]);
   });
 
   it('does not claim an email before its retry time, and does after', async () => {
@@ -56,7 +56,7 @@ describe.each(AVAILABLE_DATABASES)('OutboxRepository on the %s database', (kind)
     expect((await outbox.claim(5, 60)).map((job) => job.id)).not.toContain(id);
     await outbox.reschedule(id, new Date(Date.now() - 1_000), '451 later');
     expect((await outbox.claim(5, 60)).map((job) => job.id)).toContain(id);
-    await outbox.markSent(id);
+    await outbox.markSent([id]);
   });
 
   it('takes over an email whose claim expired (its worker died)', async () => {
@@ -66,15 +66,14 @@ describe.each(AVAILABLE_DATABASES)('OutboxRepository on the %s database', (kind)
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     const reclaimed = (await outbox.claim(5, 60)).find((job) => job.id === id);
     expect(reclaimed?.attempts).toBe(2);
-    await outbox.markSent(id);
+    await outbox.markSent([id]);
   });
 
   it('prunes sent emails older than the retention period and keeps the rest', async () => {
     const old = await outbox.enqueue(db, MESSAGE, '<old@solidpoint.test>');
     const recent = await outbox.enqueue(db, MESSAGE, '<recent@solidpoint.test>');
     const pending = await outbox.enqueue(db, MESSAGE, '<pending@solidpoint.test>');
-    await outbox.markSent(old);
-    await outbox.markSent(recent);
+    await outbox.markSent([old, recent]);
     await db.execute(sql`UPDATE email_outbox SET sent_at = now() - interval '8 days' WHERE id = ${old}`);
     expect(await outbox.prune(7)).toBe(1);
     const remaining = (await outbox.list('sent')).map((entry) => entry.id);

@@ -7,8 +7,8 @@ export const OUTBOX_POLL_INTERVAL_MS = 250;
 /** How long the worker waits before reading the outbox again after the database failed. */
 export const OUTBOX_DATABASE_RETRY_MS = 5_000;
 
-/** Emails claimed, and sent concurrently, per round. */
-export const OUTBOX_BATCH_SIZE = 5;
+/** Emails claimed per round for each pooled SMTP connection. */
+export const OUTBOX_BATCH_PER_CONNECTION = 20;
 
 /** How long shutdown waits for the emails being sent before it lets the process exit. */
 export const OUTBOX_SHUTDOWN_GRACE_MS = 10_000;

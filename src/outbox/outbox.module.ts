@@ -1,11 +1,27 @@
 import { Module } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
-import { SMTP_MODULE_OPTIONS, SmtpClient, type SmtpModuleOptions } from '../smtp';
+import {
+  DEFAULT_SMTP_POOL_SIZE,
+  SMTP_MODULE_OPTIONS,
+  SmtpClient,
+  type SmtpEnabledOptions,
+  type SmtpModuleOptions,
+} from '../smtp';
 import { DeliveringMailOutbox, DisabledMailOutbox, MailOutbox } from './mail-outbox';
 import { outboxConfig, type OutboxConfigType } from './outbox.config';
-import { OUTBOX_LOGGER_NAME } from './outbox.constants';
+import { OUTBOX_BATCH_PER_CONNECTION, OUTBOX_LOGGER_NAME } from './outbox.constants';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxWorker } from './outbox.worker';
+
+/**
+ * Enough jobs per round to keep every pooled connection busy, but never more than a rate limit
+ * lets out in a quarter of a lease (so a claimed job is sent long before its claim expires).
+ */
+function outboxBatchSize(smtp: SmtpEnabledOptions, config: OutboxConfigType): number {
+  const perPool = (smtp.poolSize ?? DEFAULT_SMTP_POOL_SIZE) * OUTBOX_BATCH_PER_CONNECTION;
+  if (!smtp.rateLimit) return perPool;
+  return Math.max(1, Math.min(perPool, Math.floor((smtp.rateLimit * config.leaseSeconds) / 4)));
+}
 
 /**
  * Durable email delivery (the transactional outbox). Whether anything is queued and sent is
@@ -26,7 +42,8 @@ import { OutboxWorker } from './outbox.worker';
       ): MailOutbox => {
         if (!smtp.enabled) return new DisabledMailOutbox();
         logger.setContext(OUTBOX_LOGGER_NAME);
-        return new DeliveringMailOutbox(repository, new OutboxWorker(repository, client, config, logger), smtp.from);
+        const worker = new OutboxWorker(repository, client, config, logger, outboxBatchSize(smtp, config));
+        return new DeliveringMailOutbox(repository, worker, smtp.from);
       },
     },
   ],

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { and, desc, eq, lt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../database/database';
 import { DATABASE } from '../database/database.constants';
@@ -55,11 +55,13 @@ export class OutboxRepository {
     }));
   }
 
-  async markSent(id: string): Promise<void> {
+  /** Records emails as sent, in one statement however many there are. */
+  async markSent(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
     await this.db
       .update(emailOutbox)
       .set({ status: 'sent', sentAt: sql`now()`, lockedUntil: null, lastError: null })
-      .where(eq(emailOutbox.id, id));
+      .where(inArray(emailOutbox.id, ids));
   }
 
   /** Puts a failed email back in the queue until `runAt`. */

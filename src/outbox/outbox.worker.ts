@@ -3,7 +3,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { SmtpClient, SmtpSendError } from '../smtp';
 import type { OutboxConfig } from './outbox.config';
 import {
-  OUTBOX_BATCH_SIZE,
   OUTBOX_DATABASE_RETRY_MS,
   OUTBOX_POLL_INTERVAL_MS,
   OUTBOX_PRUNE_INTERVAL_MS,
@@ -16,7 +15,7 @@ import { retryDelaySeconds } from './retry-policy';
 type FailurePlan = { retryAt: Date } | { retryAt?: undefined };
 
 /**
- * Sends queued emails: claims due jobs in small batches, sends each through `SmtpClient`, and
+ * Sends queued emails: claims due jobs in batches, sends them through `SmtpClient`, and
  * records the outcome: sent; retried later with backoff (network errors, timeouts, 4xx); or
  * failed (5xx replies, or attempts used up).
  */
@@ -30,6 +29,8 @@ export class OutboxWorker {
     private readonly smtp: SmtpClient,
     private readonly config: OutboxConfig,
     private readonly logger: PinoLogger,
+    /** Jobs claimed per round; sized so a round ends well within a lease. */
+    private readonly batchSize: number,
   ) {}
 
   start(): void {
@@ -53,14 +54,14 @@ export class OutboxWorker {
       const jobs = await this.claim();
       if (jobs === undefined) await this.pause(OUTBOX_DATABASE_RETRY_MS);
       else if (jobs.length === 0) await this.pause(OUTBOX_POLL_INTERVAL_MS);
-      else await Promise.all(jobs.map((job) => this.deliver(job)));
+      else await this.deliverAll(jobs);
     }
   }
 
   /** Due jobs, or `undefined` when the database cannot be reached. */
   private async claim(): Promise<OutboxJob[] | undefined> {
     try {
-      return await this.repository.claim(OUTBOX_BATCH_SIZE, this.config.leaseSeconds);
+      return await this.repository.claim(this.batchSize, this.config.leaseSeconds);
     } catch (error) {
       this.logger.error(
         { error: (error as Error).message, retryInMs: OUTBOX_DATABASE_RETRY_MS },
@@ -75,7 +76,23 @@ export class OutboxWorker {
     await sleep(ms, undefined, { signal: this.stop.signal }).catch(() => undefined);
   }
 
-  private async deliver(job: OutboxJob): Promise<void> {
+  /**
+   * Sends a batch all at once: the pooled transport runs as many in parallel as it has
+   * connections and queues the rest. Successes are recorded together, in one statement.
+   */
+  private async deliverAll(jobs: OutboxJob[]): Promise<void> {
+    const outcomes = await Promise.all(jobs.map((job) => this.deliver(job)));
+    const sent = jobs.filter((_job, index) => outcomes[index]).map((job) => job.id);
+    try {
+      await this.repository.markSent(sent);
+    } catch (error) {
+      // They stay claimed; after their lease they are sent again (at-least-once delivery).
+      this.logger.error({ error: (error as Error).message, emails: sent.length }, 'Cannot record sent emails');
+    }
+  }
+
+  /** Sends one job; true when the server accepted it, otherwise its failure is recorded. */
+  private async deliver(job: OutboxJob): Promise<boolean> {
     let plan: FailurePlan = {};
     try {
       await this.smtp.send(
@@ -91,9 +108,10 @@ export class OutboxWorker {
           },
         },
       );
-      await this.repository.markSent(job.id);
+      return true;
     } catch (error) {
       await this.recordFailure(job, plan, error);
+      return false;
     }
   }
 

@@ -10,7 +10,7 @@ export { hasControlCharacter, isEmailAddress } from './mailbox';
 export { createMessageId } from './message-composer';
 export { SmtpClient } from './smtp.client';
 export { smtpConfig, type SmtpConfigType } from './smtp.config';
-export { SMTP_LOGGER_NAME } from './smtp.constants';
+export { DEFAULT_SMTP_POOL_SIZE, SMTP_LOGGER_NAME } from './smtp.constants';
 export { SmtpModule } from './smtp.module';
 export { SMTP_MODULE_OPTIONS } from './smtp.module-definition';
 export { SmtpSendError } from './smtp-send.error';

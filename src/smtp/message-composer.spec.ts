@@ -45,7 +45,7 @@ describe('composeMessage', () => {
     expect(parsed.from?.value).toEqual([{ address: 'noreply@solidpoint.test', name: 'СолидПоинт' }]);
   });
 
-  it('uses a per-message sender when given', async () => {
+  it('uses a per-message sender when given', () => {
     const composed = composeMessage(SENDER, {
       from: 'Alerts <alerts@solidpoint.test>',
       to: 'a@solidlab.test',

@@ -2,18 +2,27 @@ import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/comm
 import type { PinoLogger } from 'nestjs-pino';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTransport, type Transporter } from 'nodemailer';
-import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { SmtpEnabledOptions } from './interfaces/smtp-module-options.interface';
 import type { SmtpMessage, SmtpSendOptions } from './interfaces/smtp-message.interface';
 import type { Mailbox } from './mailbox';
 import { composeMessage, InvalidSmtpMessageError } from './message-composer';
 import { SmtpClient } from './smtp.client';
-import { DEFAULT_SMTP_TIMEOUTS, SMTP_SHUTDOWN_GRACE_MS, SmtpLogMessage } from './smtp.constants';
+import {
+  DEFAULT_SMTP_POOL_SIZE,
+  DEFAULT_SMTP_TIMEOUTS,
+  SMTP_MESSAGES_PER_CONNECTION,
+  SMTP_SHUTDOWN_GRACE_MS,
+  SmtpLogMessage,
+} from './smtp.constants';
 import { SmtpSendError } from './smtp-send.error';
 
-/** The client when SMTP is configured: one nodemailer transport, every send logged as the doc shows. */
+/**
+ * The client when SMTP is configured: one pooled nodemailer transport per process, every send
+ * logged as the doc shows.
+ */
 export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly transport: Transporter<SMTPTransport.SentMessageInfo>;
+  private readonly transport: Transporter<SMTPPool.SentMessageInfo>;
   private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(
@@ -30,8 +39,8 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
   }
 
   onApplicationBootstrap(): void {
-    const { host, port, security, auth, from } = this.options;
-    this.logger.info({ host, port, security, username: auth?.user, from }, SmtpLogMessage.enabled);
+    const { host, port, security, auth, from, poolSize = DEFAULT_SMTP_POOL_SIZE, rateLimit } = this.options;
+    this.logger.info({ host, port, security, username: auth?.user, from, poolSize, rateLimit }, SmtpLogMessage.enabled);
     if (auth && security === 'none') this.logger.warn({ host, port }, SmtpLogMessage.cleartextCredentials);
     // Runs in the background: a slow or wrong server must not delay or fail startup.
     void this.track(this.checkConnection());
@@ -92,9 +101,13 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
   }
 }
 
-function transportOptions(options: SmtpEnabledOptions): SMTPTransport.Options {
+function transportOptions(options: SmtpEnabledOptions): SMTPPool.Options {
   const timeouts = { ...DEFAULT_SMTP_TIMEOUTS, ...options.timeouts };
   return {
+    pool: true,
+    maxConnections: options.poolSize ?? DEFAULT_SMTP_POOL_SIZE,
+    maxMessages: SMTP_MESSAGES_PER_CONNECTION,
+    ...(options.rateLimit ? { rateLimit: options.rateLimit, rateDelta: 1000 } : {}),
     host: options.host,
     port: options.port,
     secure: options.security === 'tls',

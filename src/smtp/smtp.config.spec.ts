@@ -59,6 +59,16 @@ describe('parseSmtpEnvironment', () => {
     expect(Object.isFrozen(options)).toBe(true);
   });
 
+  it('pools 5 connections without a rate limit by default, and reads SMTP_POOL_SIZE and SMTP_RATE_LIMIT', () => {
+    const env = { SMTP_ADDRESS: 'relay.internal:25', SMTP_FROM: USER };
+    expect(parseSmtpEnvironment(env)).toMatchObject({ poolSize: 5 });
+    expect(parseSmtpEnvironment(env)).not.toHaveProperty('rateLimit');
+    expect(parseSmtpEnvironment({ ...env, SMTP_POOL_SIZE: '2', SMTP_RATE_LIMIT: '10' })).toMatchObject({
+      poolSize: 2,
+      rateLimit: 10,
+    });
+  });
+
   it('leaves auth out for a relay without credentials', () => {
     expect(parseSmtpEnvironment({ SMTP_ADDRESS: 'relay.internal:25', SMTP_FROM: USER })).not.toHaveProperty('auth');
   });
@@ -97,6 +107,14 @@ describe('parseSmtpEnvironment', () => {
       'SMTP_TLS must be one of none, starttls, tls; got "false"',
     ],
     [{ SMTP_FROM: USER }, 'SMTP_FROM is set but SMTP_ADDRESS is not'],
+    [
+      { SMTP_ADDRESS: 'relay.internal:25', SMTP_FROM: USER, SMTP_POOL_SIZE: '0' },
+      'SMTP_POOL_SIZE must be a whole number of at least 1; got "0"',
+    ],
+    [
+      { SMTP_ADDRESS: 'relay.internal:25', SMTP_FROM: USER, SMTP_RATE_LIMIT: 'fast' },
+      'SMTP_RATE_LIMIT must be a whole number of at least 1; got "fast"',
+    ],
     [{ SMTP_TLS: 'none' }, 'SMTP_TLS is set but SMTP_ADDRESS is not'],
   ])('refuses %j: "%s"', (env, problem) => {
     expect(() => parseSmtpEnvironment(env)).toThrow(InvalidEnvironmentError);

@@ -3,6 +3,7 @@ import { EnvironmentReader } from '../config/environment-reader';
 import type { SmtpModuleOptions, SmtpSecurity } from './interfaces/smtp-module-options.interface';
 import { isEmailAddress, parseMailbox } from './mailbox';
 import { parseSmtpAddress } from './smtp-address';
+import { DEFAULT_SMTP_POOL_SIZE } from './smtp.constants';
 
 const SMTP_SECURITY_MODES: readonly SmtpSecurity[] = ['none', 'starttls', 'tls'];
 
@@ -17,7 +18,8 @@ export function securityForPort(port: number): SmtpSecurity {
 }
 
 /**
- * Reads SMTP_ADDRESS, SMTP_USERNAME, SMTP_PASSWORD, SMTP_FROM and SMTP_TLS.
+ * Reads SMTP_ADDRESS, SMTP_USERNAME, SMTP_PASSWORD, SMTP_FROM, SMTP_TLS, SMTP_POOL_SIZE and
+ * SMTP_RATE_LIMIT.
  * None of the first three set: SMTP is disabled (the doc's default). Anything half set or
  * malformed throws an InvalidEnvironmentError naming each variable; values of SMTP_PASSWORD
  * and SMTP_ADDRESS are never echoed.
@@ -58,6 +60,8 @@ export function parseSmtpEnvironment(env: NodeJS.ProcessEnv): Readonly<SmtpModul
     );
   }
   const security = reader.oneOf('SMTP_TLS', SMTP_SECURITY_MODES, 'starttls');
+  const poolSize = reader.integer('SMTP_POOL_SIZE', DEFAULT_SMTP_POOL_SIZE, 1);
+  const rateLimit = reader.text('SMTP_RATE_LIMIT') === undefined ? undefined : reader.integer('SMTP_RATE_LIMIT', 0, 1);
 
   const parsed = typeof server === 'object' ? server : { host: '', port: 0 };
   return reader.result({
@@ -67,6 +71,8 @@ export function parseSmtpEnvironment(env: NodeJS.ProcessEnv): Readonly<SmtpModul
     security: tls === undefined ? securityForPort(parsed.port) : security,
     ...(user !== undefined && pass !== undefined ? { auth: { user, pass } } : {}),
     from: from ?? user ?? '',
+    poolSize,
+    ...(rateLimit === undefined ? {} : { rateLimit }),
   });
 }
 

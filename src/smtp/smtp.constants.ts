@@ -9,6 +9,12 @@ export const DEFAULT_SMTP_TIMEOUTS: Readonly<SmtpTimeouts> = Object.freeze({
   socket: 30_000,
 });
 
+/** Connections in the pool unless `poolSize` says otherwise. */
+export const DEFAULT_SMTP_POOL_SIZE = 5;
+
+/** Messages sent over one pooled connection before it is replaced. */
+export const SMTP_MESSAGES_PER_CONNECTION = 100;
+
 /** How long shutdown waits for sends in flight before closing the transport. */
 export const SMTP_SHUTDOWN_GRACE_MS = 10_000;
 

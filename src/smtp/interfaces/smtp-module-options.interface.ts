@@ -41,6 +41,13 @@ export interface SmtpEnabledOptions {
   from: string;
   /** Overrides for the default {@link SmtpTimeouts}. */
   timeouts?: Partial<SmtpTimeouts>;
+  /**
+   * Connections kept open and used in parallel (each sends up to 100 messages, then is replaced,
+   * as is any connection that breaks). Default 5.
+   */
+  poolSize?: number;
+  /** At most this many messages per second, for providers that throttle. Default: no limit. */
+  rateLimit?: number;
 }
 
 /**
