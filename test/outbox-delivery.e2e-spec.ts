@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AppProcess } from './support/app-process';
 import { freePort } from './support/free-port';
 import { register } from './support/registration';
@@ -155,6 +158,19 @@ describe('the outbox delivering registration emails', () => {
 });
 
 describe('the embedded database', () => {
+  it('starts on an empty DATA_DIR from the prepared initial data, without initdb', async () => {
+    const app = await AppProcess.start({ DATA_DIR: mkdtempSync(join(tmpdir(), 'empty-data-dir-')) });
+    try {
+      expect(app.logsOf('server.db').map((line) => line.msg)).toEqual([
+        'Creating the embedded database from the prepared initial data',
+        'Database ready (embedded)',
+      ]);
+      await register(app.url, 'first.start@solidlab.test').expect(201);
+    } finally {
+      await app.stop();
+    }
+  });
+
   it('refuses a second process on the same DATA_DIR, naming DATABASE_URL as the way to scale', async () => {
     const database = await createTestDatabase('embedded');
     const first = await AppProcess.start(database);

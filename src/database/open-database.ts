@@ -5,17 +5,15 @@ import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrat
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PinoLogger } from 'nestjs-pino';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Pool } from 'pg';
 import { StartupError } from '../config/startup.error';
 import { DataDirLock } from './data-dir-lock';
 import type { DatabaseConfig } from './database.config';
 import type { Database, DatabaseConnection } from './database';
+import { INITIAL_DATA_FILE, MIGRATIONS_FOLDER } from './initial-data';
 import * as schema from './schema';
-
-/** The migrations drizzle-kit generated from schema.ts; the same path from src/ and dist/. */
-const MIGRATIONS_FOLDER = resolve(__dirname, '../../drizzle');
 
 // Any constant will do: it names the lock that makes concurrent starts migrate one at a time.
 const MIGRATION_LOCK_KEY = 7_402_113;
@@ -52,9 +50,7 @@ async function openEmbedded(dataDir: string, logger: PinoLogger): Promise<Databa
   mkdirSync(dataDir, { recursive: true });
   const lock = DataDirLock.acquire(dataDir);
   try {
-    logger.info({ dataDir }, 'Opening the embedded database (the first start initialises it: about 10 s)');
-    const client = new PGlite(resolve(dataDir, 'pglite'));
-    await client.waitReady;
+    const client = await openPglite(resolve(dataDir, 'pglite'), logger);
     const db = drizzlePglite(client, { schema });
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
     await db.execute(sql`SELECT 1`);
@@ -70,6 +66,23 @@ async function openEmbedded(dataDir: string, logger: PinoLogger): Promise<Databa
     lock.release();
     throw error;
   }
+}
+
+/**
+ * Opens the PGlite files in `path`. A new directory is restored from the migrated dump that the
+ * build prepared; without one, PGlite runs initdb, which takes several seconds.
+ */
+async function openPglite(path: string, logger: PinoLogger): Promise<PGlite> {
+  if (existsSync(path)) {
+    logger.info({ dataDir: path }, 'Opening the embedded database');
+    return PGlite.create(path);
+  }
+  if (existsSync(INITIAL_DATA_FILE)) {
+    logger.info({ dataDir: path }, 'Creating the embedded database from the prepared initial data');
+    return PGlite.create({ dataDir: path, loadDataDir: new Blob([readFileSync(INITIAL_DATA_FILE)]) });
+  }
+  logger.info({ dataDir: path }, 'Creating the embedded database (no prepared initial data: initdb takes about 6 s)');
+  return PGlite.create(path);
 }
 
 /** The URL without its password, for logs and errors. */
