@@ -59,10 +59,13 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
     try {
       const composed = composeMessage(this.sender, message);
       messageId = composed.messageId;
-      this.logger.debug(
-        { From: composed.envelope.from, To: composed.envelope.to, Message: composed.raw },
-        SmtpLogMessage.newEmail,
-      );
+      // Checked first: at info level this line must cost nothing on the hot path.
+      if (this.logger.logger.isLevelEnabled('debug')) {
+        this.logger.debug(
+          { From: composed.envelope.from, To: composed.envelope.to, Message: composed.raw },
+          SmtpLogMessage.newEmail,
+        );
+      }
       await this.transport.sendMail({ envelope: composed.envelope, raw: composed.raw });
     } catch (error) {
       const failure = this.toSendError(error);
