@@ -65,6 +65,18 @@ describe('SmtpModule.forRootAsync with a plain SMTP relay', () => {
     expect(raw).toContain('<p>Rich</p>');
   });
 
+  it('sends many messages over a pool of reused connections', async () => {
+    const before = { connections: server.connections, received: server.received.length };
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        embedded.smtp.send({ to: `bulk${i}@solidlab.test`, subject: 'Bulk', text: 'x' }),
+      ),
+    );
+    expect(server.received.length - before.received).toBe(30);
+    // The pool holds at most 5 connections; they may already be open from earlier sends.
+    expect(server.connections - before.connections).toBeLessThanOrEqual(5);
+  });
+
   it('rejects with a permanent SmtpSendError carrying the 550 reply, and logs it', async () => {
     const sent = embedded.smtp.send({ to: 'ghost@solidlab.test', subject: 'Hi', text: 'Hello' });
     await expect(sent).rejects.toBeInstanceOf(SmtpSendError);

@@ -7,6 +7,9 @@ export const OUTBOX_POLL_INTERVAL_MS = 250;
 /** How long the worker waits before reading the outbox again after the database failed. */
 export const OUTBOX_DATABASE_RETRY_MS = 5_000;
 
+/** Claim-and-send loops per worker, so the database round trips of one overlap the sends of the other. */
+export const OUTBOX_LOOPS = 2;
+
 /** Emails claimed per round for each pooled SMTP connection. */
 export const OUTBOX_BATCH_PER_CONNECTION = 20;
 

@@ -4,6 +4,7 @@ import type { SmtpClient, SmtpSendError } from '../smtp';
 import type { OutboxConfig } from './outbox.config';
 import {
   OUTBOX_DATABASE_RETRY_MS,
+  OUTBOX_LOOPS,
   OUTBOX_POLL_INTERVAL_MS,
   OUTBOX_PRUNE_INTERVAL_MS,
   OUTBOX_SHUTDOWN_GRACE_MS,
@@ -34,7 +35,9 @@ export class OutboxWorker {
   ) {}
 
   start(): void {
-    this.running = this.loop();
+    // Two loops: while one waits on the database (claiming, recording), the other keeps the
+    // SMTP pool busy. SKIP LOCKED gives each its own jobs.
+    this.running = Promise.all(Array.from({ length: OUTBOX_LOOPS }, () => this.loop())).then(() => undefined);
     void this.prune();
     this.pruneTimer = setInterval(() => void this.prune(), OUTBOX_PRUNE_INTERVAL_MS).unref();
   }

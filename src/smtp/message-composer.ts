@@ -30,7 +30,7 @@ export function composeMessage(defaultSender: Mailbox, message: SmtpMessage): Co
   if (!to.every(isEmailAddress)) throw new InvalidSmtpMessageError('"to" holds something that is not an email address');
   if (hasControlCharacter(message.subject)) throw new InvalidSmtpMessageError('"subject" contains a control character');
 
-  const messageId = message.messageId ?? createMessageId(sender.address);
+  const messageId = message.messageId ?? messageIdAt(sender.address);
   if (!MESSAGE_ID.test(messageId)) throw new InvalidSmtpMessageError('"messageId" is not <id@domain>');
   const headers = [
     header('From', formatMailbox(sender)),
@@ -74,7 +74,10 @@ const MESSAGE_ID = /^<[\x21-\x3b\x3d\x3f-\x7e]+@[\x21-\x3b\x3d\x3f-\x7e]+>$/;
  * @param sender the sender's address, optionally as `Name <address>`
  */
 export function createMessageId(sender: string): string {
-  const address = parseMailbox(sender)?.address ?? sender;
+  return messageIdAt(parseMailbox(sender)?.address ?? sender);
+}
+
+function messageIdAt(address: string): string {
   return `<${randomUUID()}@${address.slice(address.lastIndexOf('@') + 1)}>`;
 }
 

@@ -52,6 +52,8 @@ export class SmtpTestServer {
   readonly received: ReceivedMail[] = [];
   /** Every DATA transmission, accepted or refused. */
   dataAttempts = 0;
+  /** Every connection a client opened. */
+  connections = 0;
   readonly authAttempts: { user: string; secure: boolean }[] = [];
   private readonly server: SMTPServer;
   private readonly openSessions = new Set<string>();
@@ -67,6 +69,7 @@ export class SmtpTestServer {
       authOptional: !options.auth,
       authMethods: ['PLAIN', 'LOGIN'],
       onConnect: (session, callback) => {
+        this.connections += 1;
         this.openSessions.add(session.id);
         callback();
       },
