@@ -332,8 +332,9 @@ async function main() {
   const sink = await startSink();
   try {
     const directRate = await directSend(sink);
-    await outboxDrain(sink, directRate);
+    // Before the databases are loaded, so their memory does not blur the figure.
     await memory(sink);
+    await outboxDrain(sink, directRate);
   } finally {
     sink.stop();
   }
