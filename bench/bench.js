@@ -331,9 +331,9 @@ async function main() {
   );
   const sink = await startSink();
   try {
-    const directRate = await directSend(sink);
-    // Before the databases are loaded, so their memory does not blur the figure.
+    // First, while the process holds nothing else that could blur the figure.
     await memory(sink);
+    const directRate = await directSend(sink);
     await outboxDrain(sink, directRate);
   } finally {
     sink.stop();
