@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { Pool } from 'pg';
 import { StartupError } from '../config/startup.error';
 import { DataDirLock } from './data-dir-lock';
+import { DatabaseLogMessage } from './database.constants';
 import type { DatabaseConfig } from './database.config';
 import type { Database, DatabaseConnection } from './database';
 import { INITIAL_DATA_FILE, MIGRATIONS_FOLDER } from './initial-data';
@@ -26,7 +27,7 @@ export async function openDatabase(config: DatabaseConfig, logger: PinoLogger): 
 async function openPostgres(url: string, logger: PinoLogger): Promise<DatabaseConnection> {
   const pool = new Pool({ connectionString: url, connectionTimeoutMillis: 10_000 });
   // An idle connection dropped by the server must not crash the process; the pool reconnects.
-  pool.on('error', (error) => logger.warn({ error: error.message }, 'PostgreSQL connection lost'));
+  pool.on('error', (error) => logger.warn({ error: error.message }, DatabaseLogMessage.connectionLost));
   const db = drizzleNodePostgres(pool, { schema }) as unknown as Database;
   try {
     const client = await pool.connect();
@@ -42,7 +43,7 @@ async function openPostgres(url: string, logger: PinoLogger): Promise<DatabaseCo
     await pool.end();
     throw new StartupError(`Cannot use the PostgreSQL database at ${redactUrl(url)}: ${(error as Error).message}`);
   }
-  logger.info({ database: redactUrl(url) }, 'Database ready (PostgreSQL)');
+  logger.info({ database: redactUrl(url) }, DatabaseLogMessage.readyPostgres);
   return { db, close: () => pool.end() };
 }
 
@@ -54,7 +55,7 @@ async function openEmbedded(dataDir: string, logger: PinoLogger): Promise<Databa
     const db = drizzlePglite(client, { schema });
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
     await db.execute(sql`SELECT 1`);
-    logger.info({ dataDir }, 'Database ready (embedded)');
+    logger.info({ dataDir }, DatabaseLogMessage.readyEmbedded);
     return {
       db: db as unknown as Database,
       async close() {
@@ -74,14 +75,14 @@ async function openEmbedded(dataDir: string, logger: PinoLogger): Promise<Databa
  */
 async function openPglite(path: string, logger: PinoLogger): Promise<PGlite> {
   if (existsSync(path)) {
-    logger.info({ dataDir: path }, 'Opening the embedded database');
+    logger.info({ dataDir: path }, DatabaseLogMessage.opening);
     return PGlite.create(path);
   }
   if (existsSync(INITIAL_DATA_FILE)) {
-    logger.info({ dataDir: path }, 'Creating the embedded database from the prepared initial data');
+    logger.info({ dataDir: path }, DatabaseLogMessage.restoring);
     return PGlite.create({ dataDir: path, loadDataDir: new Blob([readFileSync(INITIAL_DATA_FILE)]) });
   }
-  logger.info({ dataDir: path }, 'Creating the embedded database (no prepared initial data: initdb takes about 6 s)');
+  logger.info({ dataDir: path }, DatabaseLogMessage.initialising);
   return PGlite.create(path);
 }
 

@@ -18,3 +18,13 @@ export const OUTBOX_SHUTDOWN_GRACE_MS = 10_000;
 
 /** How often sent emails older than the retention period are deleted. */
 export const OUTBOX_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
+
+/** Log messages of `server.outbox`. */
+export const OutboxLogMessage = {
+  shutdownTimedOut: 'Stopped waiting for emails being sent; they will be retried after their lease',
+  cannotClaim: 'Cannot read the email outbox',
+  cannotRecordSent: 'Cannot record sent emails',
+  cannotRecordFailure: 'Cannot record the outcome of a send',
+  pruned: 'Pruned sent emails',
+  cannotPrune: 'Cannot prune sent emails',
+} as const;

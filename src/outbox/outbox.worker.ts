@@ -8,6 +8,7 @@ import {
   OUTBOX_POLL_INTERVAL_MS,
   OUTBOX_PRUNE_INTERVAL_MS,
   OUTBOX_SHUTDOWN_GRACE_MS,
+  OutboxLogMessage,
 } from './outbox.constants';
 import type { OutboxJob, OutboxRepository } from './outbox.repository';
 import { retryDelaySeconds } from './retry-policy';
@@ -48,7 +49,7 @@ export class OutboxWorker {
     this.stop.abort();
     const grace = sleep(OUTBOX_SHUTDOWN_GRACE_MS, 'timeout', { ref: false });
     if ((await Promise.race([this.running, grace])) === 'timeout') {
-      this.logger.warn('Stopped waiting for emails being sent; they will be retried after their lease');
+      this.logger.warn(OutboxLogMessage.shutdownTimedOut);
     }
   }
 
@@ -68,7 +69,7 @@ export class OutboxWorker {
     } catch (error) {
       this.logger.error(
         { error: (error as Error).message, retryInMs: OUTBOX_DATABASE_RETRY_MS },
-        'Cannot read the email outbox',
+        OutboxLogMessage.cannotClaim,
       );
       return undefined;
     }
@@ -90,7 +91,7 @@ export class OutboxWorker {
       await this.repository.markSent(sent);
     } catch (error) {
       // They stay claimed; after their lease they are sent again (at-least-once delivery).
-      this.logger.error({ error: (error as Error).message, emails: sent.length }, 'Cannot record sent emails');
+      this.logger.error({ error: (error as Error).message, emails: sent.length }, OutboxLogMessage.cannotRecordSent);
     }
   }
 
@@ -130,19 +131,16 @@ export class OutboxWorker {
       else await this.repository.markFailed(job.id, message);
     } catch (databaseError) {
       // The job stays claimed; after its lease another round takes it again.
-      this.logger.error(
-        { error: (databaseError as Error).message, job: job.id },
-        'Cannot record the outcome of a send',
-      );
+      this.logger.error({ error: (databaseError as Error).message, job: job.id }, OutboxLogMessage.cannotRecordFailure);
     }
   }
 
   private async prune(): Promise<void> {
     try {
       const pruned = await this.repository.prune(this.config.retentionDays);
-      if (pruned > 0) this.logger.info({ pruned, retentionDays: this.config.retentionDays }, 'Pruned sent emails');
+      if (pruned > 0) this.logger.info({ pruned, retentionDays: this.config.retentionDays }, OutboxLogMessage.pruned);
     } catch (error) {
-      this.logger.warn({ error: (error as Error).message }, 'Cannot prune sent emails');
+      this.logger.warn({ error: (error as Error).message }, OutboxLogMessage.cannotPrune);
     }
   }
 }
