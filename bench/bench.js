@@ -4,6 +4,7 @@
 // shared 2-core machine vary by tens of percent between runs; read the ratios.
 const { fork, spawn, execFileSync } = require('node:child_process');
 const { mkdtempSync } = require('node:fs');
+const net = require('node:net');
 const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
 const nodemailer = require('nodemailer');
@@ -222,14 +223,25 @@ async function outboxDrain(sink, directRate) {
   }
 }
 
+/** A port the system says is free (a guessed one may be an outgoing connection's). */
+async function freePort() {
+  const server = net.createServer();
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address();
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
 /** Starts the built app; resolves once it listens, with the time that took. */
 async function startApp(env) {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = await freePort();
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, [join(dist, 'main.js')], {
     env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
   await new Promise((done, fail) => {
     const timer = setInterval(async () => {
       try {
@@ -237,7 +249,9 @@ async function startApp(env) {
         clearInterval(timer);
         done();
       } catch {
-        if (child.exitCode !== null) fail(new Error('the app exited'));
+        if (child.exitCode === null) return;
+        clearInterval(timer);
+        fail(new Error(`the app exited with code ${child.exitCode}: ${stderr}`));
       }
     }, 20);
   });
