@@ -1,5 +1,4 @@
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -54,7 +53,6 @@ async function openEmbedded(dataDir: string, logger: PinoLogger): Promise<Databa
     const client = await openPglite(resolve(dataDir, 'pglite'), logger);
     const db = drizzlePglite(client, { schema });
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
-    await db.execute(sql`SELECT 1`);
     logger.info({ dataDir }, DatabaseLogMessage.readyEmbedded);
     return {
       db: db as unknown as Database,

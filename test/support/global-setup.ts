@@ -1,10 +1,9 @@
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
+import { PinoLogger } from 'nestjs-pino';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'pg';
+import { openDatabase } from '../../src/database/open-database';
 import { DATA_DIR_TEMPLATE_VARIABLE } from './test-database';
 
 /**
@@ -22,11 +21,11 @@ export default async function globalSetup(): Promise<void> {
     await client.end();
   }
 
-  // The same layout the app uses: DATA_DIR/pglite.
+  // Opened and migrated the way the app does it, then closed (which also releases its lock).
   const template = mkdtempSync(join(tmpdir(), 'smtp-test-data-template-'));
-  const pglite = new PGlite(join(template, 'pglite'));
-  await migrate(drizzle(pglite), { migrationsFolder: resolve(__dirname, '../../drizzle') });
-  await pglite.close();
+  const silent = new PinoLogger({ pinoHttp: { level: 'silent' } });
+  const connection = await openDatabase({ kind: 'embedded', dataDir: template }, silent);
+  await connection.close();
   // Set before jest starts its workers, which inherit it.
   process.env[DATA_DIR_TEMPLATE_VARIABLE] = template;
 }
