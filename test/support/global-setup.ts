@@ -1,10 +1,11 @@
 import { PinoLogger } from 'nestjs-pino';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { openDatabase } from '../../src/database/open-database';
-import { DATA_DIR_TEMPLATE_VARIABLE } from './test-database';
+import { DATA_DIR_TEMPLATE_VARIABLE, TEST_RUN_VARIABLE } from './test-database';
 
 /**
  * Once per run: checks that PostgreSQL answers when DATABASE_URL is set (a run that should test
@@ -26,6 +27,7 @@ export default async function globalSetup(): Promise<void> {
   const silent = new PinoLogger({ pinoHttp: { level: 'silent' } });
   const connection = await openDatabase({ kind: 'embedded', dataDir: template }, silent);
   await connection.close();
-  // Set before jest starts its workers, which inherit it.
+  // Set before jest starts its workers, which inherit them.
   process.env[DATA_DIR_TEMPLATE_VARIABLE] = template;
+  process.env[TEST_RUN_VARIABLE] = randomBytes(4).toString('hex');
 }

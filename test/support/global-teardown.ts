@@ -1,7 +1,7 @@
 import { Client } from 'pg';
-import { TEST_DATABASE_PREFIX } from './test-database';
+import { testDatabasePrefix } from './test-database';
 
-/** Drops the databases the tests created on the PostgreSQL server. */
+/** Drops the databases this run's tests created on the PostgreSQL server. */
 export default async function globalTeardown(): Promise<void> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) return;
@@ -9,7 +9,7 @@ export default async function globalTeardown(): Promise<void> {
   await client.connect();
   try {
     const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
-      `${TEST_DATABASE_PREFIX}%`,
+      `${testDatabasePrefix()}%`,
     ]);
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   } finally {

@@ -4,8 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
-/** Test databases on the PostgreSQL server are named with this prefix; globalTeardown drops them. */
-export const TEST_DATABASE_PREFIX = 'smtp_test_';
+/** Environment variable holding this run's id, which globalSetup sets before the workers start. */
+export const TEST_RUN_VARIABLE = 'TEST_RUN_ID';
+
+/**
+ * Test databases on the PostgreSQL server are named with this run's prefix, so globalTeardown
+ * drops this run's databases and never those of another run sharing the server.
+ */
+export function testDatabasePrefix(): string {
+  const runId = process.env[TEST_RUN_VARIABLE];
+  if (!runId) throw new Error(`${TEST_RUN_VARIABLE} is not set: run the tests through jest's globalSetup`);
+  return `smtp_test_${runId}_`;
+}
 
 /** Environment variable naming the migrated embedded data directory that globalSetup made. */
 export const DATA_DIR_TEMPLATE_VARIABLE = 'TEST_DATA_DIR_TEMPLATE';
@@ -33,7 +43,7 @@ export async function createTestDatabase(kind: DatabaseKind = DEFAULT_DATABASE):
 async function createPostgresDatabase(): Promise<string> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) throw new Error('DATABASE_URL is not set: PostgreSQL tests need a server');
-  const name = `${TEST_DATABASE_PREFIX}${randomUUID().replace(/-/g, '')}`;
+  const name = `${testDatabasePrefix()}${randomUUID().replace(/-/g, '')}`;
   const client = new Client({ connectionString: serverUrl });
   await client.connect();
   try {
