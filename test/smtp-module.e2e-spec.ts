@@ -24,7 +24,14 @@ async function embed(options: SmtpModuleOptions) {
 describe('SmtpModule.forRootAsync when SMTP is disabled', () => {
   it('provides a client that sends nothing and logs nothing', async () => {
     const { smtp, logs, close } = await embed({ enabled: false });
-    await expect(smtp.send({ to: 'ivan@solidlab.test', subject: 'Hi', text: 'Hello' })).resolves.toBeUndefined();
+    await expect(smtp.send({ to: 'ivan@solidlab.test', subject: 'Hi', text: 'Hello' })).resolves.toEqual({
+      sent: false,
+      messageId: '',
+      accepted: [],
+      rejected: [],
+      response: '',
+    });
+    await expect(smtp.verify()).resolves.toBeUndefined();
     await close();
     expect(logs.of(SMTP_LOGGER)).toEqual([]);
   });
@@ -51,7 +58,7 @@ describe('SmtpModule.forRootAsync with a plain SMTP relay', () => {
   });
 
   it('sends text and html, from the default sender with its display name', async () => {
-    await embedded.smtp.send({
+    const result = await embedded.smtp.send({
       to: ['a@solidlab.test', 'b@solidlab.test'],
       subject: 'Both',
       text: 'Plain',
@@ -63,6 +70,30 @@ describe('SmtpModule.forRootAsync with a plain SMTP relay', () => {
     expect(raw).toContain('From: SolidPoint <noreply@solidpoint.test>\r\n');
     expect(raw).toContain('multipart/alternative');
     expect(raw).toContain('<p>Rich</p>');
+    expect(result).toEqual({
+      sent: true,
+      messageId: expect.stringMatching(/^<[0-9a-f-]{36}@solidpoint\.test>$/),
+      accepted: ['a@solidlab.test', 'b@solidlab.test'],
+      rejected: [],
+      response: expect.stringMatching(/^250 /),
+    });
+    expect(raw).toContain(`Message-ID: ${result.messageId}\r\n`);
+  });
+
+  it('resolves with the refused recipients when the server accepts only some', async () => {
+    const result = await embedded.smtp.send({
+      to: ['a@solidlab.test', 'ghost@solidlab.test'],
+      subject: 'Hi',
+      text: 'x',
+    });
+    expect(result).toMatchObject({ sent: true, accepted: ['a@solidlab.test'], rejected: ['ghost@solidlab.test'] });
+    expect(server.received.at(-1)?.to).toEqual(['a@solidlab.test']);
+  });
+
+  it('verifies the connection without sending', async () => {
+    const before = server.received.length;
+    await expect(embedded.smtp.verify()).resolves.toBeUndefined();
+    expect(server.received).toHaveLength(before);
   });
 
   it('sends many messages over a pool of reused connections', async () => {
@@ -83,6 +114,7 @@ describe('SmtpModule.forRootAsync with a plain SMTP relay', () => {
     await expect(sent).rejects.toMatchObject({
       message: expect.stringMatching(/^550 5\.1\.1 Mailbox does not exist/),
       responseCode: 550,
+      enhancedStatus: '5.1.1',
       permanent: true,
     });
     // The host app's own pino settings apply: here pino's default numeric levels (50 = error).

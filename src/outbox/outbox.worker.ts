@@ -97,7 +97,8 @@ export class OutboxWorker {
 
   /** Sends one job; true when the server accepted it, otherwise its failure is recorded. */
   private async deliver(job: OutboxJob): Promise<boolean> {
-    let plan: FailurePlan = {};
+    // Planned when the client logs the failure, so the logged next attempt is the one stored.
+    let plan: FailurePlan | undefined;
     try {
       await this.smtp.send(
         { ...job.message, messageId: job.messageId },
@@ -114,6 +115,8 @@ export class OutboxWorker {
       );
       return true;
     } catch (error) {
+      // A client that did not log the failure (a consumer's own SmtpClient) did not plan it either.
+      plan ??= this.planAfterFailure(job, error as SmtpSendError);
       await this.recordFailure(job, plan, error);
       return false;
     }

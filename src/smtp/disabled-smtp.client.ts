@@ -1,3 +1,5 @@
+import type { SmtpMessage } from './interfaces/smtp-message.interface';
+import type { SmtpSendResult } from './interfaces/smtp-send-result.interface';
 import { SmtpClient } from './smtp.client';
 
 /**
@@ -5,5 +7,15 @@ import { SmtpClient } from './smtp.client';
  * promises ("If the environment variables are not set, SMTP client logs will not be created").
  */
 export class DisabledSmtpClient extends SmtpClient {
-  async send(): Promise<void> {}
+  send(message: SmtpMessage): Promise<SmtpSendResult> {
+    return Promise.resolve({
+      sent: false,
+      messageId: message.messageId ?? '',
+      accepted: [],
+      rejected: [],
+      response: '',
+    });
+  }
+
+  async verify(): Promise<void> {}
 }

@@ -1,10 +1,12 @@
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { PinoLogger } from 'nestjs-pino';
+import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTransport, type Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { SmtpEnabledOptions } from './interfaces/smtp-module-options.interface';
 import type { SmtpMessage, SmtpSendOptions } from './interfaces/smtp-message.interface';
+import type { SmtpSendResult } from './interfaces/smtp-send-result.interface';
 import type { Mailbox } from './mailbox';
 import { composeMessage, InvalidSmtpMessageError } from './message-composer';
 import { SmtpClient } from './smtp.client';
@@ -15,7 +17,9 @@ import {
   SMTP_SHUTDOWN_GRACE_MS,
   SmtpLogMessage,
 } from './smtp.constants';
+import { publishSmtpSend } from './smtp.diagnostics';
 import { SmtpSendError } from './smtp-send.error';
+import type { SmtpSendLog } from './smtp-send.log';
 
 /**
  * The client when SMTP is configured: one pooled nodemailer transport per process, every send
@@ -25,17 +29,28 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
   private readonly transport: Transporter<SMTPPool.SentMessageInfo>;
   private readonly inFlight = new Set<Promise<unknown>>();
 
+  private readonly logger: PinoLogger;
+
   constructor(
     private readonly options: SmtpEnabledOptions,
     private readonly sender: Mailbox,
-    private readonly logger: PinoLogger,
+    private readonly log: SmtpSendLog,
   ) {
     super();
+    this.logger = log.logger;
     this.transport = createTransport(transportOptions(options));
   }
 
-  send(message: SmtpMessage, options: SmtpSendOptions = {}): Promise<void> {
+  send(message: SmtpMessage, options: SmtpSendOptions = {}): Promise<SmtpSendResult> {
     return this.track(this.deliver(message, options));
+  }
+
+  async verify(): Promise<void> {
+    try {
+      await this.transport.verify();
+    } catch (error) {
+      throw this.toSendError(error);
+    }
   }
 
   onApplicationBootstrap(): void {
@@ -54,46 +69,49 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
     this.transport.close();
   }
 
-  private async deliver(message: SmtpMessage, options: SmtpSendOptions): Promise<void> {
+  private async deliver(message: SmtpMessage, options: SmtpSendOptions): Promise<SmtpSendResult> {
+    const started = performance.now();
     let messageId = message.messageId;
     try {
       const composed = composeMessage(this.sender, message);
       messageId = composed.messageId;
-      // Checked first: at info level this line must cost nothing on the hot path.
-      if (this.logger.logger.isLevelEnabled('debug')) {
-        this.logger.debug(
-          { From: composed.envelope.from, To: composed.envelope.to, Message: composed.raw },
-          SmtpLogMessage.newEmail,
-        );
-      }
+      this.log.newEmail(composed);
       // With the Message-ID given, nodemailer skips generating one of its own (randomBytes per
       // message: a quarter of the CPU a send costs).
-      await this.transport.sendMail({ envelope: composed.envelope, raw: composed.raw, messageId: composed.messageId });
+      const info = await this.transport.sendMail({
+        envelope: composed.envelope,
+        raw: composed.raw,
+        messageId: composed.messageId,
+      });
+      publishSmtpSend(started);
+      return {
+        sent: true,
+        messageId: composed.messageId,
+        accepted: info.accepted.map(String),
+        rejected: info.rejected.map(String),
+        response: info.response,
+      };
     } catch (error) {
       const failure = this.toSendError(error);
-      this.logger.error(
-        { error: failure.message, messageId, ...options.failureLogFields?.(failure) },
-        SmtpLogMessage.sendFailed,
-      );
+      publishSmtpSend(started, failure);
+      this.log.failed(failure, messageId, options);
       throw failure;
     }
   }
 
   private async checkConnection(): Promise<void> {
     try {
-      await this.transport.verify();
+      await this.verify();
       const { host, port, auth } = this.options;
       // `authenticated`: the server accepted the credentials too, not only the connection.
       this.logger.info({ host, port, authenticated: auth !== undefined }, SmtpLogMessage.connectionVerified);
     } catch (error) {
-      this.logger.warn({ error: this.toSendError(error).message }, SmtpLogMessage.connectionCheckFailed);
+      this.logger.warn({ error: (error as SmtpSendError).message }, SmtpLogMessage.connectionCheckFailed);
     }
   }
 
   private toSendError(error: unknown): SmtpSendError {
-    if (error instanceof InvalidSmtpMessageError) {
-      return new SmtpSendError(`Invalid message: ${error.message}`, { permanent: true, cause: error });
-    }
+    if (error instanceof InvalidSmtpMessageError) return SmtpSendError.fromInvalidMessage(error);
     return SmtpSendError.fromTransportError(error, this.options);
   }
 

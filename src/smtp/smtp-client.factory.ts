@@ -4,7 +4,7 @@ import type { SmtpModuleOptions } from './interfaces/smtp-module-options.interfa
 import { parseMailbox } from './mailbox';
 import { NodemailerSmtpClient } from './nodemailer-smtp.client';
 import type { SmtpClient } from './smtp.client';
-import { SMTP_LOGGER_NAME } from './smtp.constants';
+import { SmtpSendLog } from './smtp-send.log';
 
 /**
  * Chooses the implementation once, at startup: the real client when SMTP is enabled, the
@@ -15,6 +15,5 @@ export function createSmtpClient(options: SmtpModuleOptions, logger: PinoLogger)
   if (!options.enabled) return new DisabledSmtpClient();
   const sender = parseMailbox(options.from);
   if (!sender) throw new Error('SmtpModule option "from" must be an email address, optionally with a name');
-  logger.setContext(SMTP_LOGGER_NAME);
-  return new NodemailerSmtpClient(options, sender, logger);
+  return new NodemailerSmtpClient(options, sender, new SmtpSendLog(logger));
 }

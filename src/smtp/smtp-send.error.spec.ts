@@ -16,7 +16,12 @@ describe('SmtpSendError.fromTransportError', () => {
         response: '535 5.7.8 Error: authentication failed',
         responseCode: 535,
       }),
-      { message: '535 5.7.8 Error: authentication failed', responseCode: 535, permanent: true },
+      {
+        message: '535 5.7.8 Error: authentication failed',
+        responseCode: 535,
+        enhancedStatus: '5.7.8',
+        permanent: true,
+      },
     ],
     [
       'a greylisting 451: the reply verbatim, transient',
@@ -26,12 +31,27 @@ describe('SmtpSendError.fromTransportError', () => {
         response: '451 4.7.1 Try again later',
         responseCode: 451,
       }),
-      { message: '451 4.7.1 Try again later', responseCode: 451, permanent: false },
+      { message: '451 4.7.1 Try again later', responseCode: 451, enhancedStatus: '4.7.1', permanent: false },
+    ],
+    [
+      'a reply without an enhanced status code',
+      nodemailerError('Message failed: 554 Transaction failed', {
+        code: 'EMESSAGE',
+        command: 'DATA',
+        response: '554 Transaction failed',
+        responseCode: 554,
+      }),
+      { message: '554 Transaction failed', responseCode: 554, enhancedStatus: undefined, permanent: true },
     ],
     [
       'a DNS failure, which names the host already',
       nodemailerError('getaddrinfo ENOTFOUND smtp.solidlab.test', { code: 'EDNS', command: 'CONN' }),
-      { message: 'getaddrinfo ENOTFOUND smtp.solidlab.test', responseCode: undefined, permanent: false },
+      {
+        message: 'getaddrinfo ENOTFOUND smtp.solidlab.test',
+        responseCode: undefined,
+        enhancedStatus: undefined,
+        permanent: false,
+      },
     ],
     [
       'a timeout, with the host added',

@@ -1,3 +1,5 @@
+import type { InvalidSmtpMessageError } from './message-composer';
+
 /**
  * Why a send failed, as an operator should read it: the server's reply verbatim when the server
  * refused (`535 5.7.8 Error: authentication failed: ...`), otherwise the network or TLS error
@@ -6,14 +8,28 @@
 export class SmtpSendError extends Error {
   /** The server's reply code (e.g. 535, 550, 451), when the server replied with an error. */
   readonly responseCode?: number;
+  /**
+   * The enhanced status code (RFC 3463) of the server's reply, when it gave one: `5.1.1` (no
+   * such mailbox), `5.7.8` (bad credentials), `4.7.1` (try later), …
+   */
+  readonly enhancedStatus?: string;
   /** True when retrying the same message cannot help: a 5xx reply, or a message we refused to send. */
   readonly permanent: boolean;
 
-  constructor(message: string, options: { responseCode?: number; permanent: boolean; cause?: unknown }) {
+  constructor(
+    message: string,
+    options: { responseCode?: number; enhancedStatus?: string; permanent: boolean; cause?: unknown },
+  ) {
     super(message, { cause: options.cause });
     this.name = 'SmtpSendError';
     this.responseCode = options.responseCode;
+    this.enhancedStatus = options.enhancedStatus;
     this.permanent = options.permanent;
+  }
+
+  /** A message refused before anything was sent (see `composeMessage`): retrying cannot help. */
+  static fromInvalidMessage(error: InvalidSmtpMessageError): SmtpSendError {
+    return new SmtpSendError(`Invalid message: ${error.message}`, { permanent: true, cause: error });
   }
 
   /** Describes an error thrown by nodemailer while talking to `host:port`. */
@@ -22,6 +38,7 @@ export class SmtpSendError extends Error {
     if (reply) {
       return new SmtpSendError(reply.response, {
         responseCode: reply.responseCode,
+        enhancedStatus: ENHANCED_STATUS.exec(reply.response)?.[1],
         permanent: reply.responseCode >= 500,
         cause: error,
       });
@@ -32,6 +49,9 @@ export class SmtpSendError extends Error {
     return new SmtpSendError(described, { permanent: false, cause: error });
   }
 }
+
+// `550 5.1.1 <ghost@example.com>: Recipient address rejected`: the code, then class.subject.detail.
+const ENHANCED_STATUS = /^\d{3}[ -]([245]\.\d{1,3}\.\d{1,3})\b/;
 
 interface ServerReply {
   response: string;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from './free-port';
 import { createTestDatabase } from './test-database';
+import { pollUntil } from './poll-until';
 
 const MAIN = resolve(__dirname, '../../dist/main.js');
 
@@ -104,13 +105,8 @@ export class AppProcess {
     await this.poll(() => this.stdout.includes(text), timeoutMs);
   }
 
-  private async poll(done: () => boolean, timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!done()) {
-      if (Date.now() > deadline)
-        throw new Error(`expected output not seen within ${timeoutMs} ms; stdout:\n${this.stdout}`);
-      await new Promise((resolveWait) => setTimeout(resolveWait, 25));
-    }
+  private poll(done: () => boolean, timeoutMs: number): Promise<void> {
+    return pollUntil(done, timeoutMs, () => `expected output not seen within ${timeoutMs} ms; stdout:\n${this.stdout}`);
   }
 
   /** Sends `signal` and waits for the process to end. */

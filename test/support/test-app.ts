@@ -4,6 +4,7 @@ import { Logger } from 'nestjs-pino';
 import { __resetOutOfContextForTests } from 'nestjs-pino/PinoLogger';
 import { AppModule } from '../../src/app.module';
 import { LOG_DESTINATION } from '../../src/logging/logging.constants';
+import { type InMemorySmtpClient, SmtpTestingModule } from '../../src/smtp/testing';
 import { LogCapture } from './log-capture';
 import { createTestDatabase } from './test-database';
 
@@ -29,8 +30,9 @@ export interface TestApp {
 /**
  * The real AppModule in this process, with `env` as its environment (and a fresh test database)
  * and its log lines captured in memory. For what does not need the built app's own process (TLS trust, exit codes, signals).
+ * @param smtp captures the app's emails instead of its SMTP client (SMTP counts as enabled)
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, smtp?: InMemorySmtpClient): Promise<TestApp> {
   const database = await createTestDatabase();
   const saved = Object.fromEntries(APP_VARIABLES.map((name) => [name, process.env[name]]));
   APP_VARIABLES.forEach((name) => delete process.env[name]);
@@ -40,10 +42,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   __resetOutOfContextForTests();
 
   const logs = new LogCapture();
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+  const builder = Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(LOG_DESTINATION)
-    .useValue(logs)
-    .compile();
+    .useValue(logs);
+  const moduleRef = await (smtp ? SmtpTestingModule.override(builder, smtp) : builder).compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
   app.useLogger(app.get(Logger));
   await app.init();
