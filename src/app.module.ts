@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { APP_PIPE } from '@nestjs/core';
 import { databaseConfig } from './database/database.config';
 import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
 import { loggingConfig } from './logging/logging.config';
 import { outboxConfig } from './outbox/outbox.config';
 import { LoggingModule } from './logging/logging.module';
@@ -23,6 +24,7 @@ import { UsersModule } from './users/users.module';
     DatabaseModule,
     SmtpModule.forRootAsync({ ...smtpConfig.asProvider(), isGlobal: true }),
     UsersModule,
+    HealthModule,
   ],
   providers: [
     {
