@@ -7,6 +7,8 @@ import { HealthModule } from './health/health.module';
 import { loggingConfig } from './logging/logging.config';
 import { outboxConfig } from './outbox/outbox.config';
 import { LoggingModule } from './logging/logging.module';
+import { metricsConfig } from './metrics/metrics.config';
+import { MetricsModule } from './metrics/metrics.module';
 import { serverConfig } from './server/server.config';
 import { SmtpModule, smtpConfig } from './smtp';
 import { UsersModule } from './users/users.module';
@@ -16,7 +18,7 @@ import { UsersModule } from './users/users.module';
     ConfigModule.forRoot({
       isGlobal: true,
       cache: true,
-      load: [serverConfig, loggingConfig, smtpConfig, databaseConfig, outboxConfig],
+      load: [serverConfig, loggingConfig, smtpConfig, databaseConfig, outboxConfig, metricsConfig],
       // Tests set their environment explicitly; a developer's .env must not leak into them.
       ignoreEnvFile: process.env.NODE_ENV === 'test',
     }),
@@ -25,6 +27,7 @@ import { UsersModule } from './users/users.module';
     SmtpModule.forRootAsync({ ...smtpConfig.asProvider(), isGlobal: true }),
     UsersModule,
     HealthModule,
+    MetricsModule,
   ],
   providers: [
     {

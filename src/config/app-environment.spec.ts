@@ -1,4 +1,5 @@
 import { parseLoggingEnvironment } from '../logging/logging.config';
+import { parseMetricsEnvironment } from '../metrics/metrics.config';
 import { parseServerEnvironment } from '../server/server.config';
 
 describe('parseServerEnvironment', () => {
@@ -28,5 +29,21 @@ describe('parseLoggingEnvironment', () => {
     [{ LOG_FORMAT: 'pretty' }, 'LOG_FORMAT must be one of json, console; got "pretty"'],
   ])('refuses %j', (env, problem) => {
     expect(() => parseLoggingEnvironment(env)).toThrow(problem);
+  });
+});
+
+describe('parseMetricsEnvironment', () => {
+  it.each([
+    [{}, true],
+    [{ METRICS_ENABLED: 'true' }, true],
+    [{ METRICS_ENABLED: 'false' }, false],
+  ])('reads %j as enabled=%s', (env, enabled) => {
+    expect(parseMetricsEnvironment(env)).toEqual({ enabled });
+  });
+
+  it.each(['0', 'no', 'FALSE'])('refuses METRICS_ENABLED=%j', (value) => {
+    expect(() => parseMetricsEnvironment({ METRICS_ENABLED: value })).toThrow(
+      `METRICS_ENABLED must be one of true, false; got "${value}"`,
+    );
   });
 });

@@ -17,6 +17,16 @@ export interface OutboxJob {
 
 export type OutboxEntry = typeof emailOutbox.$inferSelect;
 
+/** The outbox's backlog, for monitoring. */
+export interface OutboxBacklog {
+  /** Emails not sent yet: due, waiting for a retry, or being sent. */
+  waiting: number;
+  /** Emails that gave up and stay so until retried with the outbox CLI. */
+  failed: number;
+  /** Age of the oldest email not sent yet; 0 when there is none. */
+  oldestWaitingSeconds: number;
+}
+
 /** The `email_outbox` table: every state change of a queued email is one statement here. */
 @Injectable()
 export class OutboxRepository {
@@ -53,6 +63,19 @@ export class OutboxRepository {
       message: row.message,
       attempts: row.attempts,
     }));
+  }
+
+  /** How many emails wait (pending, or being sent) and have failed, and how long the oldest waiting one has. */
+  async backlog(): Promise<OutboxBacklog> {
+    const result = await this.db.execute(sql`
+      SELECT count(*) FILTER (WHERE status IN ('pending', 'sending'))::int AS waiting,
+             count(*) FILTER (WHERE status = 'failed')::int AS failed,
+             coalesce(extract(epoch FROM now() - min(created_at) FILTER (WHERE status IN ('pending', 'sending'))), 0)::float8
+               AS oldest_waiting_seconds
+      FROM email_outbox
+      WHERE status <> 'sent'`);
+    const [row] = (result as { rows: { waiting: number; failed: number; oldest_waiting_seconds: number }[] }).rows;
+    return { waiting: row.waiting, failed: row.failed, oldestWaitingSeconds: row.oldest_waiting_seconds };
   }
 
   /** Records emails as sent, in one statement however many there are. */

@@ -12,6 +12,7 @@ import {
 } from './outbox.constants';
 import type { OutboxJob, OutboxRepository } from './outbox.repository';
 import { retryDelaySeconds } from './retry-policy';
+import { type OutboxRetryEvent, outboxRetryChannel } from './outbox.diagnostics';
 
 /** What happens to a job after a failed attempt. */
 type FailurePlan = { retryAt: Date } | { retryAt?: undefined };
@@ -130,8 +131,13 @@ export class OutboxWorker {
   private async recordFailure(job: OutboxJob, plan: FailurePlan, error: unknown): Promise<void> {
     const message = (error as Error).message;
     try {
-      if (plan.retryAt) await this.repository.reschedule(job.id, plan.retryAt, message);
-      else await this.repository.markFailed(job.id, message);
+      if (plan.retryAt) {
+        await this.repository.reschedule(job.id, plan.retryAt, message);
+        if (outboxRetryChannel.hasSubscribers)
+          outboxRetryChannel.publish({ attempt: job.attempts } satisfies OutboxRetryEvent);
+      } else {
+        await this.repository.markFailed(job.id, message);
+      }
     } catch (databaseError) {
       // The job stays claimed; after its lease another round takes it again.
       this.logger.error({ error: (databaseError as Error).message, job: job.id }, OutboxLogMessage.cannotRecordFailure);

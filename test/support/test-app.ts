@@ -19,6 +19,7 @@ const APP_VARIABLES = [
   'SMTP_PASSWORD',
   'SMTP_FROM',
   'SMTP_TLS',
+  'METRICS_ENABLED',
 ];
 
 export interface TestApp {

@@ -1,0 +1,105 @@
+import type { PinoLogger } from 'nestjs-pino';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { outboxRetryChannel } from '../outbox/outbox.diagnostics';
+import type { OutboxBacklog, OutboxRepository } from '../outbox/outbox.repository';
+import { type SmtpSendEvent, smtpSendChannel } from '../smtp';
+import { MetricsLogMessage, SEND_DURATION_BUCKETS } from './metrics.constants';
+
+/**
+ * The app's Prometheus metrics in a registry of their own (one per app, so several apps in one
+ * process do not collide): sends and their durations from the SMTP client's diagnostics channel,
+ * retries from the outbox's, the outbox backlog read from the database at each scrape, and the
+ * default process metrics. `close()` stops listening.
+ */
+export class AppMetrics {
+  readonly registry = new Registry();
+  private readonly sent: Counter;
+  private readonly failed: Counter<'kind'>;
+  private readonly retried: Counter;
+  private readonly duration: Histogram;
+  private backlogReading?: Promise<OutboxBacklog | undefined>;
+  private lastBacklog: OutboxBacklog = { waiting: 0, failed: 0, oldestWaitingSeconds: 0 };
+
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly logger: PinoLogger,
+  ) {
+    const registers = [this.registry];
+    collectDefaultMetrics({ register: this.registry });
+    this.sent = new Counter({ name: 'smtp_emails_sent_total', help: 'Emails the SMTP server accepted', registers });
+    this.failed = new Counter({
+      name: 'smtp_emails_failed_total',
+      help: 'Failed send attempts, by kind: permanent (5xx reply, invalid message) or transient (4xx, network, TLS)',
+      labelNames: ['kind'],
+      registers,
+    });
+    this.retried = new Counter({
+      name: 'outbox_retries_total',
+      help: 'Failed attempts the outbox scheduled again',
+      registers,
+    });
+    this.duration = new Histogram({
+      name: 'smtp_send_duration_seconds',
+      help: 'Time from send to the server’s final reply or the failure, waits for a pooled connection included',
+      buckets: SEND_DURATION_BUCKETS,
+      registers,
+    });
+    const backlog = () => this.readBacklog();
+    new Gauge({
+      name: 'outbox_emails_waiting',
+      help: 'Emails not sent yet: due, waiting for a retry, or being sent',
+      registers,
+      async collect() {
+        this.set((await backlog()).waiting);
+      },
+    });
+    new Gauge({
+      name: 'outbox_emails_failed',
+      help: 'Emails that gave up after their last attempt (see `npm run outbox -- list failed`)',
+      registers,
+      async collect() {
+        this.set((await backlog()).failed);
+      },
+    });
+    new Gauge({
+      name: 'outbox_oldest_waiting_seconds',
+      help: 'Age of the oldest email not sent yet; 0 when none waits',
+      registers,
+      async collect() {
+        this.set((await backlog()).oldestWaitingSeconds);
+      },
+    });
+    // Zero from the start, so a rate() has a baseline before the first failure of each kind.
+    this.failed.inc({ kind: 'permanent' }, 0);
+    this.failed.inc({ kind: 'transient' }, 0);
+    smtpSendChannel.subscribe(this.onSend);
+    outboxRetryChannel.subscribe(this.onRetry);
+  }
+
+  close(): void {
+    smtpSendChannel.unsubscribe(this.onSend);
+    outboxRetryChannel.unsubscribe(this.onRetry);
+  }
+
+  private readonly onSend = (message: unknown) => {
+    const { durationSeconds, error } = message as SmtpSendEvent;
+    this.duration.observe(durationSeconds);
+    if (error) this.failed.inc({ kind: error.permanent ? 'permanent' : 'transient' });
+    else this.sent.inc();
+  };
+
+  private readonly onRetry = () => this.retried.inc();
+
+  /** One query per scrape, shared by the outbox gauges; on a database error they keep their last values. */
+  private async readBacklog(): Promise<OutboxBacklog> {
+    this.backlogReading ??= this.outbox
+      .backlog()
+      .catch((error: Error) => {
+        this.logger.warn({ error: error.message }, MetricsLogMessage.cannotReadOutbox);
+        return undefined;
+      })
+      .finally(() => (this.backlogReading = undefined));
+    this.lastBacklog = (await this.backlogReading) ?? this.lastBacklog;
+    return this.lastBacklog;
+  }
+}
