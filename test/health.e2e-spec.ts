@@ -13,7 +13,7 @@ describe('GET /health with SMTP off', () => {
   let testApp: TestApp;
 
   beforeAll(async () => {
-    testApp = await createTestApp();
+    testApp = await createTestApp({ LOG_LEVEL: 'debug' });
   });
 
   afterAll(() => testApp.close());
@@ -32,6 +32,13 @@ describe('GET /health with SMTP off', () => {
         smtp: { status: 'up', message: 'SMTP is not configured; nothing is sent' },
       },
     });
+  });
+
+  it('logs successful probes at debug only, so they do not drown the access log', () => {
+    const probes = testApp.logs
+      .of('server.api.http')
+      .filter((line) => (line.req as { url: string }).url.startsWith('/health'));
+    expect(probes.map((line) => line.level)).toEqual(['debug', 'debug']);
   });
 });
 

@@ -6,12 +6,15 @@ import { formatLocalTimestamp } from './local-timestamp';
 import type { LoggingConfig } from './logging.config';
 import { HTTP_LOGGER_NAME, LOGGER_NAME_FIELD } from './logging.constants';
 
+/** Paths polled by orchestrators and Prometheus. */
+const PROBE_PATH = /^\/(health|metrics)(\/|\?|$)/;
+
 /**
  * nestjs-pino parameters: one JSON object per line with `level` as a label, `time` in local
  * ISO-8601 and the logger's name in `logger`; or the doc's console layout with `LOG_FORMAT=console`.
  *
  * HTTP access lines carry only method, URL and status: never headers (Authorization, cookies)
- * nor bodies (passwords).
+ * nor bodies (passwords). Successful `/health` and `/metrics` requests are logged at debug.
  */
 export function createPinoParams(config: LoggingConfig, destination: DestinationStream): Params {
   const options: LoggerOptions = {
@@ -31,6 +34,11 @@ export function createPinoParams(config: LoggingConfig, destination: Destination
         serializers: {
           req: (req: IncomingMessage & { id?: unknown }) => ({ id: req.id, method: req.method, url: req.url }),
           res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
+        },
+        customLogLevel: (req, res, error) => {
+          if (error || res.statusCode >= 500) return 'error';
+          // Probes and scrapes come every few seconds: while they succeed they would drown the log.
+          return PROBE_PATH.test(req.url ?? '') ? 'debug' : 'info';
         },
         customSuccessObject: (_req, _res, value: object) => ({ [LOGGER_NAME_FIELD]: HTTP_LOGGER_NAME, ...value }),
         customErrorObject: (_req, _res, _error, value: object) => ({ [LOGGER_NAME_FIELD]: HTTP_LOGGER_NAME, ...value }),
