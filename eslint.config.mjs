@@ -19,8 +19,8 @@ export default tseslint.config(
     },
   },
   {
-    // The benchmark is plain CommonJS run against the build in dist/.
-    files: ['bench/**/*.js'],
+    // The benchmark (run against the build in dist/) and the dev scripts are plain CommonJS.
+    files: ['bench/**/*.js', 'scripts/**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,

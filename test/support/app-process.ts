@@ -1,47 +1,45 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from './free-port';
+import { ObservedProcess, type ExitStatus } from './observed-process';
 import { createTestDatabase } from './test-database';
-import { pollUntil } from './poll-until';
 
 const MAIN = resolve(__dirname, '../../dist/main.js');
 
 /** One parsed JSON log line. */
 export type LogLine = Record<string, unknown> & { level: string; msg: string; logger?: string };
 
-export interface ExitStatus {
-  code: number | null;
-  signal: NodeJS.Signals | null;
+export type { ExitStatus } from './observed-process';
+
+/** How the app is started, besides its environment. */
+export interface AppStartOptions {
+  /** Written as `.env` in the app's working directory, as a developer would. */
+  envFile?: string;
 }
 
 /**
  * The built app (`node dist/main.js`) run the way an operator runs it: its own process, only
- * the environment given (plus PATH), in an empty working directory so no `.env` is read.
+ * the environment given (plus PATH), in an empty working directory, so it reads no `.env` unless
+ * `envFile` gives one.
  * Without DATABASE_URL or DATA_DIR in that environment, it gets a fresh test database.
  */
 async function withDatabase(env: Record<string, string>): Promise<Record<string, string>> {
   return 'DATABASE_URL' in env || 'DATA_DIR' in env ? env : { ...(await createTestDatabase()), ...env };
 }
 
-export class AppProcess {
-  stdout = '';
-  stderr = '';
-  readonly exited: Promise<ExitStatus>;
-
+export class AppProcess extends ObservedProcess {
   private constructor(
-    private readonly child: ChildProcess,
+    child: ChildProcess,
     readonly url: string,
   ) {
-    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk));
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
-    this.exited = new Promise((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));
+    super(child);
   }
 
   /** Starts the app and waits until it listens (or exits). */
-  static async start(env: Record<string, string>): Promise<AppProcess> {
-    const app = AppProcess.spawn(await withDatabase(env), await freePort());
+  static async start(env: Record<string, string>, options: AppStartOptions = {}): Promise<AppProcess> {
+    const app = AppProcess.spawn(await withDatabase(env), await freePort(), options);
     // Matched as text: the line may be JSON or, with LOG_FORMAT=console, tab-separated.
     await Promise.race([app.waitForOutput('Listening on http://'), app.exited]);
     return app;
@@ -54,9 +52,11 @@ export class AppProcess {
     return Object.assign(app, { status });
   }
 
-  private static spawn(env: Record<string, string>, port: number): AppProcess {
+  private static spawn(env: Record<string, string>, port: number, options: AppStartOptions = {}): AppProcess {
+    const cwd = mkdtempSync(join(tmpdir(), 'app-cwd-'));
+    if (options.envFile !== undefined) writeFileSync(join(cwd, '.env'), options.envFile);
     const child = spawn(process.execPath, [MAIN], {
-      cwd: mkdtempSync(join(tmpdir(), 'app-cwd-')),
+      cwd,
       env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -98,20 +98,5 @@ export class AppProcess {
     let found: LogLine | undefined;
     await this.poll(() => (found = this.logs().find(predicate)) !== undefined, timeoutMs);
     return found as LogLine;
-  }
-
-  /** Resolves once stdout contains `text`; rejects after `timeoutMs`. */
-  async waitForOutput(text: string, timeoutMs = 10_000): Promise<void> {
-    await this.poll(() => this.stdout.includes(text), timeoutMs);
-  }
-
-  private poll(done: () => boolean, timeoutMs: number): Promise<void> {
-    return pollUntil(done, timeoutMs, () => `expected output not seen within ${timeoutMs} ms; stdout:\n${this.stdout}`);
-  }
-
-  /** Sends `signal` and waits for the process to end. */
-  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<ExitStatus> {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
-    return this.exited;
   }
 }

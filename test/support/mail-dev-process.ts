@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { ObservedProcess, type ExitStatus } from './observed-process';
+
+const MAIL_DEV = resolve(__dirname, '../../scripts/mail-dev.js');
+
+/**
+ * The local SMTP catcher that `npm run mail:dev` starts, run as `node scripts/mail-dev.js <port>`
+ * (without npm in between, so a signal reaches it directly and its own exit code is seen).
+ */
+export class MailDevProcess extends ObservedProcess {
+  private constructor(readonly port: number) {
+    super(
+      spawn(process.execPath, [MAIL_DEV, String(port)], {
+        env: { PATH: process.env.PATH ?? '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    );
+  }
+
+  /** Starts the catcher on `port` and waits until it says it is waiting for messages (or exits). */
+  static async start(port: number): Promise<MailDevProcess> {
+    const catcher = new MailDevProcess(port);
+    await Promise.race([catcher.waitForOutput('Waiting for messages'), catcher.exited]);
+    return catcher;
+  }
+
+  /** Runs the catcher on `port` until it exits by itself (e.g. refusing a taken port). */
+  static async runToExit(port: number): Promise<MailDevProcess & { status: ExitStatus }> {
+    const catcher = new MailDevProcess(port);
+    return Object.assign(catcher, { status: await catcher.exited });
+  }
+
+  /** The `.env` lines the catcher printed for a developer to copy, one per line. */
+  envLines(): string[] {
+    return this.stdout
+      .split('\n')
+      .filter((line) => /^ {4}SMTP_[A-Z_]+=/.test(line))
+      .map((line) => line.trim());
+  }
+
+  /**
+   * The printed block of message `number` (1-based), from its title line to the next title, once
+   * the catcher has printed it whole (it writes each message at once; the body ends with a rule).
+   */
+  async message(number: number, timeoutMs = 10_000): Promise<string> {
+    const block = () => {
+      const start = this.stdout.indexOf(`=== message ${number}, `);
+      if (start === -1) return undefined;
+      const end = this.stdout.indexOf('\n===', start);
+      return this.stdout.slice(start, end === -1 ? undefined : end + 1);
+    };
+    await this.poll(() => {
+      const text = block();
+      return text !== undefined && text.endsWith('\n') && text.split(`\n${'-'.repeat(72)}\n`).length >= 3;
+    }, timeoutMs);
+    return block() as string;
+  }
+}

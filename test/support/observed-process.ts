@@ -1,0 +1,40 @@
+import type { ChildProcess } from 'node:child_process';
+import { pollUntil } from './poll-until';
+
+export interface ExitStatus {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** A child process the tests read as a person would: its stdout and stderr, and how it ended. */
+export class ObservedProcess {
+  stdout = '';
+  stderr = '';
+  readonly exited: Promise<ExitStatus>;
+
+  protected constructor(protected readonly child: ChildProcess) {
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
+    this.exited = new Promise((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));
+  }
+
+  /** Whether the process is still running. */
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Resolves once stdout contains `text`; rejects after `timeoutMs`. */
+  async waitForOutput(text: string, timeoutMs = 10_000): Promise<void> {
+    await this.poll(() => this.stdout.includes(text), timeoutMs);
+  }
+
+  /** Sends `signal` and waits for the process to end. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<ExitStatus> {
+    if (this.running) this.child.kill(signal);
+    return this.exited;
+  }
+
+  protected poll(done: () => boolean, timeoutMs: number): Promise<void> {
+    return pollUntil(done, timeoutMs, () => `expected output not seen within ${timeoutMs} ms; stdout:\n${this.stdout}`);
+  }
+}
