@@ -10,6 +10,7 @@ import { LoggingModule } from './logging/logging.module';
 import { metricsConfig } from './metrics/metrics.config';
 import { MetricsModule } from './metrics/metrics.module';
 import { serverConfig } from './server/server.config';
+import { ServerModule } from './server/server.module';
 import { SmtpModule, smtpConfig } from './smtp';
 import { UsersModule } from './users/users.module';
 
@@ -23,6 +24,7 @@ import { UsersModule } from './users/users.module';
       ignoreEnvFile: process.env.NODE_ENV === 'test',
     }),
     LoggingModule,
+    ServerModule,
     DatabaseModule,
     SmtpModule.forRootAsync({ ...smtpConfig.asProvider(), isGlobal: true }),
     UsersModule,

@@ -26,6 +26,8 @@ describe('the built app refusing a half-done configuration', () => {
     ],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of trace, debug, info, warn, error, fatal; got "verbose"'],
     [{ PORT: 'http' }, 'PORT must be a port number from 1 to 65535; got "http"'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY=true would believe an X-Forwarded-For that any client can forge'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, '"10.0.0.0/33" is none of these'],
   ])('exits with code 1 and one line on stderr for %j', async (env, problem) => {
     const app = await AppProcess.runToExit(env);
     expect(app.status).toEqual({ code: 1, signal: null });

@@ -1,9 +1,10 @@
-import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { Logger } from 'nestjs-pino';
 import { __resetOutOfContextForTests } from 'nestjs-pino/PinoLogger';
 import { AppModule } from '../../src/app.module';
 import { LOG_DESTINATION } from '../../src/logging/logging.constants';
+import { createHttpApplication } from '../../src/server/create-http-application';
 import { type InMemorySmtpClient, SmtpTestingModule } from '../../src/smtp/testing';
 import { LogCapture } from './log-capture';
 import { createTestDatabase } from './test-database';
@@ -20,10 +21,11 @@ const APP_VARIABLES = [
   'SMTP_FROM',
   'SMTP_TLS',
   'METRICS_ENABLED',
+  'TRUST_PROXY',
 ];
 
 export interface TestApp {
-  app: INestApplication;
+  app: NestExpressApplication;
   logs: LogCapture;
   close(): Promise<void>;
 }
@@ -47,7 +49,9 @@ export async function createTestApp(env: Record<string, string> = {}, smtp?: InM
     .overrideProvider(LOG_DESTINATION)
     .useValue(logs);
   const moduleRef = await (smtp ? SmtpTestingModule.override(builder, smtp) : builder).compile();
-  const app = moduleRef.createNestApplication({ bufferLogs: true });
+  const app = await createHttpApplication((options) =>
+    moduleRef.createNestApplication<NestExpressApplication>({ ...options, bufferLogs: true }),
+  );
   app.useLogger(app.get(Logger));
   await app.init();
 
