@@ -7,6 +7,7 @@ import { LOG_DESTINATION } from '../../src/logging/logging.constants';
 import { createHttpApplication } from '../../src/server/create-http-application';
 import { type InMemorySmtpClient, SmtpTestingModule } from '../../src/smtp/testing';
 import { LogCapture } from './log-capture';
+import { GENEROUS_LIMITS } from './registration';
 import { createTestDatabase } from './test-database';
 
 /** Every variable the app reads; each test app sees only the ones it is given. */
@@ -22,6 +23,13 @@ const APP_VARIABLES = [
   'SMTP_TLS',
   'METRICS_ENABLED',
   'TRUST_PROXY',
+  'REGISTRATION_IP_LIMIT',
+  'REGISTRATION_IP_WINDOW',
+  'REGISTRATION_EMAIL_WINDOW',
+  // Set from the test database: cleared too, so an app on the embedded database never sees the
+  // DATABASE_URL of another.
+  'DATABASE_URL',
+  'DATA_DIR',
 ];
 
 export interface TestApp {
@@ -31,15 +39,15 @@ export interface TestApp {
 }
 
 /**
- * The real AppModule in this process, with `env` as its environment (and a fresh test database)
- * and its log lines captured in memory. For what does not need the built app's own process (TLS trust, exit codes, signals).
+ * The real AppModule in this process, with `env` as its environment (and a fresh test database,
+ * unless `env` names one) and its log lines captured in memory. For what does not need the built app's own process (TLS trust, exit codes, signals).
  * @param smtp captures the app's emails instead of its SMTP client (SMTP counts as enabled)
  */
 export async function createTestApp(env: Record<string, string> = {}, smtp?: InMemorySmtpClient): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = 'DATABASE_URL' in env || 'DATA_DIR' in env ? {} : await createTestDatabase();
   const saved = Object.fromEntries(APP_VARIABLES.map((name) => [name, process.env[name]]));
   APP_VARIABLES.forEach((name) => delete process.env[name]);
-  Object.assign(process.env, database, env);
+  Object.assign(process.env, database, GENEROUS_LIMITS, env);
   // nestjs-pino keeps the first app's logger for lines logged outside a request; each test app
   // needs its own (the helper exists for tests like this one).
   __resetOutOfContextForTests();
