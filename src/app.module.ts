@@ -9,7 +9,9 @@ import { outboxConfig } from './outbox/outbox.config';
 import { LoggingModule } from './logging/logging.module';
 import { metricsConfig } from './metrics/metrics.config';
 import { MetricsModule } from './metrics/metrics.module';
+import { registrationLimitsConfig } from './registration-limits';
 import { serverConfig } from './server/server.config';
+import { ServerModule } from './server/server.module';
 import { SmtpModule, smtpConfig } from './smtp';
 import { UsersModule } from './users/users.module';
 
@@ -18,11 +20,20 @@ import { UsersModule } from './users/users.module';
     ConfigModule.forRoot({
       isGlobal: true,
       cache: true,
-      load: [serverConfig, loggingConfig, smtpConfig, databaseConfig, outboxConfig, metricsConfig],
+      load: [
+        serverConfig,
+        loggingConfig,
+        smtpConfig,
+        databaseConfig,
+        outboxConfig,
+        metricsConfig,
+        registrationLimitsConfig,
+      ],
       // Tests set their environment explicitly; a developer's .env must not leak into them.
       ignoreEnvFile: process.env.NODE_ENV === 'test',
     }),
     LoggingModule,
+    ServerModule,
     DatabaseModule,
     SmtpModule.forRootAsync({ ...smtpConfig.asProvider(), isGlobal: true }),
     UsersModule,

@@ -1,13 +1,22 @@
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { StartupError } from './config/startup.error';
+import { createHttpApplication } from './server/create-http-application';
 import { serverConfig, type ServerConfigType } from './server/server.config';
 
 async function bootstrap(): Promise<void> {
   // Logs are held until the app's own logger is ready, and dropped if startup fails: an error the
   // operator must fix (configuration, database) is then reported as one line below.
-  const app = await NestFactory.create(AppModule, { bufferLogs: true, autoFlushLogs: false, abortOnError: false });
+  const app = await createHttpApplication((options) =>
+    NestFactory.create<NestExpressApplication>(AppModule, {
+      ...options,
+      bufferLogs: true,
+      autoFlushLogs: false,
+      abortOnError: false,
+    }),
+  );
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.enableShutdownHooks();

@@ -26,6 +26,11 @@ describe('the built app refusing a half-done configuration', () => {
     ],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of trace, debug, info, warn, error, fatal; got "verbose"'],
     [{ PORT: 'http' }, 'PORT must be a port number from 1 to 65535; got "http"'],
+    [{ REGISTRATION_IP_LIMIT: '0' }, 'REGISTRATION_IP_LIMIT must be a whole number of at least 1; got "0"'],
+    [{ REGISTRATION_IP_WINDOW: '1m' }, 'REGISTRATION_IP_WINDOW must be a whole number of at least 1; got "1m"'],
+    [{ REGISTRATION_EMAIL_WINDOW: '1h' }, 'REGISTRATION_EMAIL_WINDOW must be a whole number of at least 1; got "1h"'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY=true would believe an X-Forwarded-For that any client can forge'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, '"10.0.0.0/33" is none of these'],
   ])('exits with code 1 and one line on stderr for %j', async (env, problem) => {
     const app = await AppProcess.runToExit(env);
     expect(app.status).toEqual({ code: 1, signal: null });

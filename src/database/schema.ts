@@ -46,3 +46,13 @@ export const emailOutbox = pgTable(
     index('email_outbox_sent_at_idx').on(table.sentAt),
   ],
 );
+
+/**
+ * When each mailbox (see `mailboxOf`) was last queued a registration email: a mailbox gets at
+ * most one per REGISTRATION_EMAIL_WINDOW, decided in the database so that it holds across
+ * instances. Rows whose window has passed are pruned.
+ */
+export const registrationEmailLimits = pgTable('registration_email_limits', {
+  mailbox: text('mailbox').primaryKey(),
+  emailedAt: timestamp('emailed_at', { withTimezone: true }).notNull(),
+});

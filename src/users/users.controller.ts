@@ -1,4 +1,5 @@
 import { Body, ConflictException, Controller, Post } from '@nestjs/common';
+import { LimitRegistrations, MailboxRecentlyEmailedError, TooManyRequestsException } from '../registration-limits';
 import { RegisterUserDto } from './dto/register-user.dto';
 import type { UserView } from './user';
 import { EmailTakenError } from './users.repository';
@@ -8,13 +9,21 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  /** Registers a user: 201 with the user, 400 for invalid fields, 409 when the email is taken. */
+  /**
+   * Registers a user: 201 with the user, 400 for invalid fields, 409 when the email is taken, 429
+   * (with `Retry-After`) over the per-IP limit, checked first, or when the mailbox was sent a
+   * registration email within its window.
+   */
   @Post()
+  @LimitRegistrations()
   async register(@Body() body: RegisterUserDto): Promise<UserView> {
     try {
       return await this.users.register(body);
     } catch (error) {
       if (error instanceof EmailTakenError) throw new ConflictException(error.message);
+      if (error instanceof MailboxRecentlyEmailedError) {
+        throw new TooManyRequestsException(error.message, error.retryAfterSeconds);
+      }
       throw error;
     }
   }

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '../outbox/outbox.module';
+import { RegistrationLimitsModule } from '../registration-limits';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
-/** User registration, stored in the database, with its email queued in the outbox. */
+/** User registration, stored in the database, with its email queued in the outbox, within the registration limits. */
 @Module({
-  imports: [OutboxModule],
+  imports: [OutboxModule, RegistrationLimitsModule],
   controllers: [UsersController],
   providers: [UsersService, UsersRepository],
 })

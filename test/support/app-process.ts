@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from './free-port';
 import { ObservedProcess, type ExitStatus } from './observed-process';
+import { GENEROUS_LIMITS } from './registration';
 import { createTestDatabase } from './test-database';
 
 const MAIN = resolve(__dirname, '../../dist/main.js');
@@ -21,8 +22,8 @@ export interface AppStartOptions {
 
 /**
  * The built app (`node dist/main.js`) run the way an operator runs it: its own process, only
- * the environment given (plus PATH), in an empty working directory, so it reads no `.env` unless
- * `envFile` gives one.
+ * the environment given (plus PATH, and the lifted per-IP limit of `GENEROUS_LIMITS`), in an
+ * empty working directory, so it reads no `.env` unless `envFile` gives one.
  * Without DATABASE_URL or DATA_DIR in that environment, it gets a fresh test database.
  */
 async function withDatabase(env: Record<string, string>): Promise<Record<string, string>> {
@@ -57,7 +58,7 @@ export class AppProcess extends ObservedProcess {
     if (options.envFile !== undefined) writeFileSync(join(cwd, '.env'), options.envFile);
     const child = spawn(process.execPath, [MAIN], {
       cwd,
-      env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), ...env },
+      env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), ...GENEROUS_LIMITS, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new AppProcess(child, `http://127.0.0.1:${port}`);
