@@ -40,6 +40,11 @@ describe('GET /health with SMTP off', () => {
       .filter((line) => (line.req as { url: string }).url.startsWith('/health'));
     expect(probes.map((line) => line.level)).toEqual(['debug', 'debug']);
   });
+
+  it('logs a refused probe at info', async () => {
+    await request(testApp.app.getHttpServer()).get('/health/unknown').expect(404);
+    expect(testApp.logs.of('server.api.http').at(-1)).toMatchObject({ level: 'info', res: { statusCode: 404 } });
+  });
 });
 
 describe('GET /health/ready with the SMTP server up', () => {

@@ -38,7 +38,7 @@ export function createPinoParams(config: LoggingConfig, destination: Destination
         customLogLevel: (req, res, error) => {
           if (error || res.statusCode >= 500) return 'error';
           // Probes and scrapes come every few seconds: while they succeed they would drown the log.
-          return PROBE_PATH.test(req.url ?? '') ? 'debug' : 'info';
+          return PROBE_PATH.test(req.url ?? '') && res.statusCode < 400 ? 'debug' : 'info';
         },
         customSuccessObject: (_req, _res, value: object) => ({ [LOGGER_NAME_FIELD]: HTTP_LOGGER_NAME, ...value }),
         customErrorObject: (_req, _res, _error, value: object) => ({ [LOGGER_NAME_FIELD]: HTTP_LOGGER_NAME, ...value }),
