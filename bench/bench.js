@@ -3,15 +3,13 @@
 // on 127.0.0.1 only, and prints one table. Figures are printed, not asserted: timings on a
 // shared 2-core machine vary by tens of percent between runs; read the ratios.
 const { spawn } = require('node:child_process');
-const { mkdtempSync } = require('node:fs');
-const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
 const nodemailer = require('nodemailer');
 const { PinoLogger } = require('nestjs-pino');
 const pino = require('pino');
 const { Client } = require('pg');
 const autocannon = require('autocannon');
-const { adopt, findProgram, freePort } = require('./processes');
+const { adopt, findProgram, freePort, temporaryDirectory } = require('./processes');
 const { startSink } = require('./sinks');
 
 const dist = resolve(__dirname, '../dist');
@@ -157,9 +155,7 @@ async function smtpSource(port) {
 }
 
 async function databases() {
-  const kinds = [
-    { name: 'embedded', config: { kind: 'embedded', dataDir: mkdtempSync(join(tmpdir(), 'bench-data-')) } },
-  ];
+  const kinds = [{ name: 'embedded', config: { kind: 'embedded', dataDir: temporaryDirectory('data-') } }];
   if (process.env.DATABASE_URL) {
     const name = `smtp_bench_${process.pid}`;
     const admin = new Client({ connectionString: process.env.DATABASE_URL });
@@ -253,7 +249,7 @@ async function registrationLoad() {
   for (const mode of ['off', 'on']) {
     const sink = mode === 'on' ? await startSink(postfixSink, 2) : undefined;
     const smtp = sink ? { SMTP_ADDRESS: `127.0.0.1:${sink.port}`, SMTP_FROM: SENDER, SMTP_TLS: 'none' } : {};
-    const app = await startApp({ DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-load-')), ...smtp });
+    const app = await startApp({ DATA_DIR: temporaryDirectory('load-'), ...smtp });
     let n = 0;
     const result = await autocannon({
       url: `${app.url}/users`,
@@ -305,7 +301,7 @@ async function memory(sink) {
 }
 
 async function startup() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-start-'));
+  const dataDir = temporaryDirectory('start-');
   const first = await startApp({ DATA_DIR: dataDir });
   await first.stop();
   const warm = await startApp({ DATA_DIR: dataDir });

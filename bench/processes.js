@@ -1,15 +1,17 @@
 'use strict';
-// The processes the benchmark starts (sinks, apps, Postfix's programs) and the ports they use.
-// Every child is adopted, so none outlives the benchmark: not on success, not on an error, not on
-// Ctrl-C or a kill. A forked sink would otherwise keep listening after its parent died, and
-// Postfix's smtp-sink never stops by itself.
-const { accessSync, constants: fsConstants } = require('node:fs');
+// The processes the benchmark starts (sinks, apps, Postfix's programs), the ports and the
+// directories they use. Every child is adopted, so none outlives the benchmark: not on success,
+// not on an error, not on Ctrl-C or a kill. A forked sink would otherwise keep listening after its
+// parent died, and Postfix's smtp-sink never stops by itself. Every directory is removed with them
+// (each embedded database is about 40 MB).
+const { accessSync, constants: fsConstants, mkdtempSync, rmSync } = require('node:fs');
 const net = require('node:net');
-const { constants } = require('node:os');
+const { constants, tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { setTimeout: sleep } = require('node:timers/promises');
 
 const children = new Set();
+let runDirectory;
 
 /** Kills `child` when the benchmark exits, however it exits; returns `child`. */
 function adopt(child) {
@@ -18,9 +20,18 @@ function adopt(child) {
   return child;
 }
 
-// SIGKILL: the benchmark is going away, and nothing a child holds (temporary data, a count) is
-// worth waiting for.
-process.once('exit', () => children.forEach((child) => child.kill('SIGKILL')));
+/** A new directory, removed when the benchmark exits. */
+function temporaryDirectory(prefix) {
+  runDirectory ??= mkdtempSync(join(tmpdir(), 'bench-'));
+  return mkdtempSync(join(runDirectory, prefix));
+}
+
+process.once('exit', () => {
+  // SIGKILL: the benchmark is going away, and nothing a child holds (temporary data, a count) is
+  // worth waiting for. Retries: a killed child may still be closing files in the directories.
+  children.forEach((child) => child.kill('SIGKILL'));
+  if (runDirectory) rmSync(runDirectory, { recursive: true, force: true, maxRetries: 5 });
+});
 // With a handler, a signal no longer ends Node by itself: exit as it would have, through 'exit'.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.once(signal, () => process.exit(128 + constants.signals[signal]));
@@ -69,4 +80,4 @@ function isExecutable(path) {
   }
 }
 
-module.exports = { adopt, findProgram, freePort, listening };
+module.exports = { adopt, findProgram, freePort, listening, temporaryDirectory };

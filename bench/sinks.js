@@ -5,10 +5,9 @@
 // new one and would measure itself rather than the sender).
 const { Buffer } = require('node:buffer');
 const { fork, spawn } = require('node:child_process');
-const { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync } = require('node:fs');
-const { tmpdir } = require('node:os');
+const { closeSync, fstatSync, openSync, readSync } = require('node:fs');
 const { join } = require('node:path');
-const { adopt, freePort, listening } = require('./processes');
+const { adopt, freePort, listening, temporaryDirectory } = require('./processes');
 
 /**
  * Starts a sink on 127.0.0.1; resolves with its port, a way to read how many messages it took,
@@ -22,10 +21,7 @@ function startSink(postfix, dataDelaySeconds = 0) {
 
 async function startPostfixSink(program, dataDelaySeconds) {
   const port = await freePort();
-  const directory = mkdtempSync(join(tmpdir(), 'bench-sink-'));
-  const counters = openSync(join(directory, 'counters'), 'w+');
-  // Unlinked at once, read through this descriptor: nothing is left behind, however the run ends.
-  rmSync(directory, { recursive: true });
+  const counters = openSync(join(temporaryDirectory('sink-'), 'counters'), 'w+');
   const args = [
     // Counters (sessions, QUITs, messages) on stdout at every message. Into a file: a pipe would
     // need this process to drain it while it measures, and a full one would stall the sink.
