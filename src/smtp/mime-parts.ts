@@ -20,9 +20,20 @@ export function header(name: string, value: string): string {
   return foldLines(`${name}: ${encoded}`, 76);
 }
 
-/** The RFC 5322 date nodemailer writes, in UTC: `Sat, 28 Nov 2026 00:16:31 +0000`. */
-export function formatDate(date: Date): string {
-  return date.toUTCString().replace(/GMT/, '+0000');
+let dateSecond = -1;
+let dateValue = '';
+
+/**
+ * Now as the RFC 5322 date nodemailer writes, in UTC: `Sat, 28 Nov 2026 00:16:31 +0000`. Formatted
+ * once a second, the header's resolution, rather than for every message of a batch.
+ */
+export function currentDate(): string {
+  const second = Math.floor(Date.now() / 1000);
+  if (second !== dateSecond) {
+    dateSecond = second;
+    dateValue = new Date(second * 1000).toUTCString().replace(/GMT/, '+0000');
+  }
+  return dateValue;
 }
 
 /**
