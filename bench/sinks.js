@@ -1,8 +1,8 @@
 'use strict';
 // The SMTP sink the benchmark sends to, always in its own process so it does not share the
-// sender's CPU: Postfix's smtp-sink when installed (C, a real MTA's cost per connection), else
-// bench/smtp-sink.js (Node; keeps connections open, unlike smtp-server, which idles ~100 ms on each
-// new one and would measure itself rather than the sender).
+// sender's CPU: Postfix's smtp-sink when installed (C, as cheap per connection as a mail server
+// gets), else bench/smtp-sink.js (Node; keeps connections open, unlike smtp-server, which idles
+// ~100 ms on each new one and would measure itself rather than the sender).
 const { Buffer } = require('node:buffer');
 const { fork, spawn } = require('node:child_process');
 const { closeSync, fstatSync, openSync, readSync } = require('node:fs');
