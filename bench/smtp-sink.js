@@ -1,9 +1,9 @@
 'use strict';
-// A minimal SMTP sink for the benchmark, run as its own process so it does not share the
-// sender's CPU. It accepts every command, keeps connections open as long as the client wants
-// (smtp-server idles ~100 ms per new connection, which would measure the sink, not the sender)
-// and counts messages. Usage: node bench/smtp-sink.js [dataDelayMs]; it reports its port and,
-// when asked over IPC, its count.
+// A minimal SMTP sink for the benchmark where Postfix's smtp-sink is not installed (or with
+// --node-sink), run as its own process so it does not share the sender's CPU. It accepts every
+// command, keeps connections open as long as the client wants (smtp-server idles ~100 ms per new
+// connection, which would measure the sink, not the sender) and counts messages.
+// Usage: node bench/smtp-sink.js [dataDelayMs]; it reports its port and, when asked over IPC, its count.
 const net = require('node:net');
 
 const dataDelayMs = Number(process.argv[2] ?? 0);

