@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { AppProcess } from './support/app-process';
 import { register } from './support/registration';
 import { SmtpTestServer } from './support/smtp-test-server';
@@ -101,7 +102,15 @@ describe('shutdown', () => {
     try {
       await register(app.url, 'in.flight@solidlab.test').expect(201);
       await server.waitForDataStarted();
-      const status = await app.stop('SIGTERM');
+      await request(app.url).get('/health/ready').expect(200);
+      const stopped = app.stop('SIGTERM');
+      // While it drains (the server holds the DATA 1.5 s), it still answers, but not as ready.
+      let probe = await request(app.url).get('/health/ready');
+      for (let tries = 0; probe.status === 200 && tries < 20; tries += 1)
+        probe = await request(app.url).get('/health/ready');
+      expect(probe.status).toBe(503);
+      expect(probe.body).toMatchObject({ status: 'shutting_down' });
+      const status = await stopped;
       expect(status.signal === 'SIGTERM' || status.code === 0).toBe(true);
       expect(server.received).toMatchObject([{ to: ['in.flight@solidlab.test'], acknowledged: true }]);
       expect(app.logsOf('server.api.smtpClient').filter((line) => line.level === 'error')).toEqual([]);

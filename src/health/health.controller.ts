@@ -1,4 +1,4 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, type OnModuleDestroy, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import { DatabaseHealthIndicator } from './database.health';
 import { SmtpHealthIndicator } from './smtp.health';
@@ -8,7 +8,9 @@ import { SmtpHealthIndicator } from './smtp.health';
  * answer means.
  */
 @Controller('health')
-export class HealthController {
+export class HealthController implements OnModuleDestroy {
+  private stopping = false;
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: DatabaseHealthIndicator,
@@ -22,19 +24,34 @@ export class HealthController {
   }
 
   /**
-   * Readiness: 503 when the database is down (registrations cannot be stored). SMTP down is
-   * reported in the body (`status: "error"`, `error.smtp`) with 200: registrations are still
-   * accepted and queued, so the instance must stay in rotation.
+   * The first shutdown hook Nest calls, before the outbox drains (up to 10 s): from here on
+   * readiness is 503, so a load balancer stops sending while requests in flight still finish.
+   */
+  onModuleDestroy(): void {
+    this.stopping = true;
+  }
+
+  /**
+   * Readiness: 503 when the database is down (registrations cannot be stored) or the app is
+   * shutting down. SMTP down is reported in the body (`status: "error"`, `error.smtp`) with 200:
+   * registrations are still accepted and queued, so the instance must stay in rotation.
    */
   @Get('ready')
   async ready(): Promise<HealthCheckResult> {
+    if (this.stopping) {
+      throw new ServiceUnavailableException({ status: 'shutting_down', info: {}, error: {}, details: {} });
+    }
     try {
       return await this.health.check([() => this.database.isHealthy('database'), () => this.smtp.isHealthy('smtp')]);
     } catch (error) {
-      if (!(error instanceof ServiceUnavailableException)) throw error;
-      const result = error.getResponse() as HealthCheckResult;
-      if (result.error?.database) throw error;
-      return result;
+      if (error instanceof ServiceUnavailableException && onlySmtpIsDown(error.getResponse() as HealthCheckResult)) {
+        return error.getResponse() as HealthCheckResult;
+      }
+      throw error;
     }
   }
+}
+
+function onlySmtpIsDown(result: HealthCheckResult): boolean {
+  return result.status === 'error' && Object.keys(result.error ?? {}).join() === 'smtp';
 }
