@@ -1,5 +1,6 @@
 import type { PinoLogger } from 'nestjs-pino';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { PeriodicPrune } from '../database/periodic-prune';
 import type { SmtpClient, SmtpSendError } from '../smtp';
 import type { OutboxConfig } from './outbox.config';
 import {
@@ -11,8 +12,8 @@ import {
   OutboxLogMessage,
 } from './outbox.constants';
 import type { OutboxJob, OutboxRepository } from './outbox.repository';
-import { retryDelaySeconds } from './retry-policy';
 import { type OutboxRetryEvent, outboxRetryChannel } from './outbox.diagnostics';
+import { retryDelaySeconds } from './retry-policy';
 
 /** What happens to a job after a failed attempt. */
 type FailurePlan = { retryAt: Date } | { retryAt?: undefined };
@@ -25,7 +26,7 @@ type FailurePlan = { retryAt: Date } | { retryAt?: undefined };
 export class OutboxWorker {
   private readonly stop = new AbortController();
   private running?: Promise<void>;
-  private pruneTimer?: NodeJS.Timeout;
+  private readonly pruning: PeriodicPrune;
 
   constructor(
     private readonly repository: OutboxRepository,
@@ -34,24 +35,31 @@ export class OutboxWorker {
     private readonly logger: PinoLogger,
     /** Jobs claimed per round; sized so a round ends well within a lease. */
     private readonly batchSize: number,
-  ) {}
+  ) {
+    this.pruning = new PeriodicPrune(() => repository.prune(config.retentionDays), OUTBOX_PRUNE_INTERVAL_MS, {
+      logger,
+      pruned: OutboxLogMessage.pruned,
+      cannotPrune: OutboxLogMessage.cannotPrune,
+      fields: { retentionDays: config.retentionDays },
+    });
+  }
 
   start(): void {
     // Two loops: while one waits on the database (claiming, recording), the other keeps the
     // SMTP pool busy. SKIP LOCKED gives each its own jobs.
     this.running = Promise.all(Array.from({ length: OUTBOX_LOOPS }, () => this.loop())).then(() => undefined);
-    void this.prune();
-    this.pruneTimer = setInterval(() => void this.prune(), OUTBOX_PRUNE_INTERVAL_MS).unref();
+    this.pruning.start();
   }
 
   /** Stops claiming, then waits (bounded) for the emails being sent. Unfinished ones are reclaimed after their lease. */
   async shutdown(): Promise<void> {
-    clearInterval(this.pruneTimer);
+    const pruningStopped = this.pruning.stop();
     this.stop.abort();
     const grace = sleep(OUTBOX_SHUTDOWN_GRACE_MS, 'timeout', { ref: false });
     if ((await Promise.race([this.running, grace])) === 'timeout') {
       this.logger.warn(OutboxLogMessage.shutdownTimedOut);
     }
+    await pruningStopped;
   }
 
   private async loop(): Promise<void> {
@@ -141,15 +149,6 @@ export class OutboxWorker {
     } catch (databaseError) {
       // The job stays claimed; after its lease another round takes it again.
       this.logger.error({ error: (databaseError as Error).message, job: job.id }, OutboxLogMessage.cannotRecordFailure);
-    }
-  }
-
-  private async prune(): Promise<void> {
-    try {
-      const pruned = await this.repository.prune(this.config.retentionDays);
-      if (pruned > 0) this.logger.info({ pruned, retentionDays: this.config.retentionDays }, OutboxLogMessage.pruned);
-    } catch (error) {
-      this.logger.warn({ error: (error as Error).message }, OutboxLogMessage.cannotPrune);
     }
   }
 }
