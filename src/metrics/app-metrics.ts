@@ -5,6 +5,21 @@ import type { OutboxBacklog, OutboxRepository } from '../outbox/outbox.repositor
 import { type SmtpSendEvent, smtpSendChannel } from '../smtp';
 import { MetricsLogMessage, SEND_DURATION_BUCKETS } from './metrics.constants';
 
+/** The outbox gauges: name, help, and their value in one backlog reading. */
+const OUTBOX_GAUGES: [string, string, (backlog: OutboxBacklog) => number][] = [
+  ['outbox_emails_waiting', 'Emails not sent yet: due, waiting for a retry, or being sent', (b) => b.waiting],
+  [
+    'outbox_emails_failed',
+    'Emails that gave up after their last attempt (see `npm run outbox -- list failed`)',
+    (b) => b.failed,
+  ],
+  [
+    'outbox_oldest_waiting_seconds',
+    'Age of the oldest email not sent yet; 0 when none waits',
+    (b) => b.oldestWaitingSeconds,
+  ],
+];
+
 /**
  * The app's Prometheus metrics in a registry of their own (one per app, so several apps in one
  * process do not collide): sends and their durations from the SMTP client's diagnostics channel,
@@ -45,30 +60,16 @@ export class AppMetrics {
       registers,
     });
     const backlog = () => this.readBacklog();
-    new Gauge({
-      name: 'outbox_emails_waiting',
-      help: 'Emails not sent yet: due, waiting for a retry, or being sent',
-      registers,
-      async collect() {
-        this.set((await backlog()).waiting);
-      },
-    });
-    new Gauge({
-      name: 'outbox_emails_failed',
-      help: 'Emails that gave up after their last attempt (see `npm run outbox -- list failed`)',
-      registers,
-      async collect() {
-        this.set((await backlog()).failed);
-      },
-    });
-    new Gauge({
-      name: 'outbox_oldest_waiting_seconds',
-      help: 'Age of the oldest email not sent yet; 0 when none waits',
-      registers,
-      async collect() {
-        this.set((await backlog()).oldestWaitingSeconds);
-      },
-    });
+    for (const [name, help, read] of OUTBOX_GAUGES) {
+      new Gauge({
+        name,
+        help,
+        registers,
+        async collect() {
+          this.set(read(await backlog()));
+        },
+      });
+    }
     // Zero from the start, so a rate() has a baseline before the first failure of each kind.
     this.failed.inc({ kind: 'permanent' }, 0);
     this.failed.inc({ kind: 'transient' }, 0);
