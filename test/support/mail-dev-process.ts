@@ -21,7 +21,7 @@ export class MailDevProcess extends ObservedProcess {
   /** Starts the catcher on `port` and waits until it says it is waiting for messages (or exits). */
   static async start(port: number): Promise<MailDevProcess> {
     const catcher = new MailDevProcess(port);
-    await Promise.race([catcher.waitForOutput('Waiting for messages'), catcher.exited]);
+    await catcher.started('Waiting for messages');
     return catcher;
   }
 
