@@ -18,7 +18,7 @@ export class MailDevProcess extends ObservedProcess {
     );
   }
 
-  /** Starts the catcher on `port` and waits until it says it is waiting for messages (or exits). */
+  /** Starts the catcher on `port` and waits until it says it is waiting for messages; rejects if it exits instead. */
   static async start(port: number): Promise<MailDevProcess> {
     const catcher = new MailDevProcess(port);
     await catcher.started('Waiting for messages');

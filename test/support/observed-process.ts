@@ -36,15 +36,22 @@ export class ObservedProcess {
   }
 
   /**
-   * Resolves once stdout contains `text` or the process exits. A process that does neither in time
-   * is killed before the rejection: one left running would keep jest from ever exiting.
+   * Resolves once stdout contains `text`. Rejects with what the process printed if it exits first,
+   * or if it is still silent after 30 s, killing it then: one left running would keep jest from
+   * ever exiting.
    */
   protected async started(text: string): Promise<void> {
     try {
-      await Promise.race([this.waitForOutput(text, STARTUP_TIMEOUT_MS), this.exited]);
+      await this.poll(() => this.stdout.includes(text) || !this.running, STARTUP_TIMEOUT_MS);
     } catch (error) {
       await this.stop('SIGKILL');
       throw error;
+    }
+    if (!this.stdout.includes(text)) {
+      const status = await this.exited;
+      throw new Error(
+        `exited (${JSON.stringify(status)}) before printing "${text}"; stderr:\n${this.stderr}\nstdout:\n${this.stdout}`,
+      );
     }
   }
 
