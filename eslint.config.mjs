@@ -3,7 +3,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'eslint.config.mjs', 'jest.config.js', 'drizzle.config.ts'] },
+  { ignores: ['dist/', 'coverage/', 'node_modules/', 'eslint.config.mjs', 'jest*.config.js', 'drizzle.config.ts'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

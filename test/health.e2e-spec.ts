@@ -9,6 +9,12 @@ import { createTestApp, type TestApp } from './support/test-app';
 
 const RELAY = { SMTP_TLS: 'none', SMTP_FROM: 'SolidPoint <noreply@solidpoint.test>' };
 
+/** `GET /health` and `GET /health/ready`, one after the other, as status and body. */
+async function probeBoth(app: Parameters<typeof request>[0]) {
+  const [plain, ready] = [await request(app).get('/health'), await request(app).get('/health/ready')];
+  return { plain: { status: plain.status, body: plain.body }, ready: { status: ready.status, body: ready.body } };
+}
+
 describe('GET /health with SMTP off', () => {
   let testApp: TestApp;
 
@@ -44,6 +50,12 @@ describe('GET /health with SMTP off', () => {
   it('logs a refused probe at info', async () => {
     await request(testApp.app.getHttpServer()).get('/health/unknown').expect(404);
     expect(testApp.logs.of('server.api.http').at(-1)).toMatchObject({ level: 'info', res: { statusCode: 404 } });
+  });
+
+  it('answers GET /health exactly as /health/ready', async () => {
+    const { plain, ready } = await probeBoth(testApp.app.getHttpServer());
+    expect(plain).toEqual(ready);
+    expect(plain.status).toBe(200);
   });
 });
 
@@ -104,6 +116,12 @@ describe('GET /health/ready with the SMTP server down', () => {
     expect(logged.error).toContain(`ECONNREFUSED 127.0.0.1:${port}`);
   });
 
+  it('answers GET /health exactly as /health/ready: 200 with SMTP down', async () => {
+    const { plain, ready } = await probeBoth(testApp.app.getHttpServer());
+    expect(plain).toEqual(ready);
+    expect(plain).toMatchObject({ status: 200, body: { status: 'error', error: { smtp: { status: 'down' } } } });
+  });
+
   it('still accepts registrations, which queue', async () => {
     await request(testApp.app.getHttpServer())
       .post('/users')
@@ -137,5 +155,11 @@ describePostgres('GET /health/ready when the database is gone (PostgreSQL)', () 
       error: { database: { status: 'down', message: expect.any(String) } },
     });
     await request(app.url).get('/health/live').expect(200);
+  });
+
+  it('answers GET /health exactly as /health/ready: 503', async () => {
+    const { plain, ready } = await probeBoth(app.url);
+    expect(plain).toEqual(ready);
+    expect(plain.status).toBe(503);
   });
 });

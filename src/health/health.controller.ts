@@ -35,8 +35,9 @@ export class HealthController implements OnModuleDestroy {
    * Readiness: 503 when the database is down (registrations cannot be stored) or the app is
    * shutting down. SMTP down is reported in the body (`status: "error"`, `error.smtp`) with 200:
    * registrations are still accepted and queued, so the instance must stay in rotation.
+   * Plain `/health` answers the same, for monitors that probe the conventional path.
    */
-  @Get('ready')
+  @Get(['', 'ready'])
   async ready(): Promise<HealthCheckResult> {
     if (this.stopping) {
       throw new ServiceUnavailableException({ status: 'shutting_down', info: {}, error: {}, details: {} });

@@ -4,7 +4,7 @@ import { DatabaseHealthIndicator } from './database.health';
 import { HealthController } from './health.controller';
 import { SmtpHealthIndicator } from './smtp.health';
 
-/** `GET /health/live` and `GET /health/ready`. */
+/** `GET /health/live`, and `GET /health/ready` with its alias `GET /health`. */
 @Module({
   // Probes come every few seconds: a failing check is in the answer, not in the logs each time.
   imports: [TerminusModule.forRoot({ logger: false })],

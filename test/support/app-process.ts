@@ -38,11 +38,11 @@ export class AppProcess extends ObservedProcess {
     super(child);
   }
 
-  /** Starts the app and waits until it listens (or exits). */
+  /** Starts the app and waits until it listens; rejects if it exits instead. */
   static async start(env: Record<string, string>, options: AppStartOptions = {}): Promise<AppProcess> {
     const app = AppProcess.spawn(await withDatabase(env), await freePort(), options);
     // Matched as text: the line may be JSON or, with LOG_FORMAT=console, tab-separated.
-    await Promise.race([app.waitForOutput('Listening on http://'), app.exited]);
+    await app.started('Listening on http://');
     return app;
   }
 

@@ -1,18 +1,20 @@
-import { Client } from 'pg';
+import { Pool } from 'pg';
 import { testDatabasePrefix } from './test-database';
 
-/** Drops the databases this run's tests created on the PostgreSQL server. */
+/**
+ * Drops the databases this run's tests created on the PostgreSQL server. Each DROP DATABASE waits
+ * for a checkpoint and concurrent drops share one, so they run eight at a time.
+ */
 export default async function globalTeardown(): Promise<void> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) return;
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
+  const pool = new Pool({ connectionString: serverUrl, max: 8 });
   try {
-    const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+    const { rows } = await pool.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
       `${testDatabasePrefix()}%`,
     ]);
-    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    await Promise.all(rows.map(({ datname }) => pool.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`)));
   } finally {
-    await client.end();
+    await pool.end();
   }
 }

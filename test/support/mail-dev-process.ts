@@ -18,10 +18,10 @@ export class MailDevProcess extends ObservedProcess {
     );
   }
 
-  /** Starts the catcher on `port` and waits until it says it is waiting for messages (or exits). */
+  /** Starts the catcher on `port` and waits until it says it is waiting for messages; rejects if it exits instead. */
   static async start(port: number): Promise<MailDevProcess> {
     const catcher = new MailDevProcess(port);
-    await Promise.race([catcher.waitForOutput('Waiting for messages'), catcher.exited]);
+    await catcher.started('Waiting for messages');
     return catcher;
   }
 

@@ -1,6 +1,13 @@
 import type { ChildProcess } from 'node:child_process';
 import { pollUntil } from './poll-until';
 
+/**
+ * How long a process may take to say it is ready. Generous on purpose: starting is not what the
+ * tests measure, and an app creating its embedded database on a busy 2-core machine has taken
+ * well over 10 s.
+ */
+const STARTUP_TIMEOUT_MS = 30_000;
+
 export interface ExitStatus {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -26,6 +33,26 @@ export class ObservedProcess {
   /** Resolves once stdout contains `text`; rejects after `timeoutMs`. */
   async waitForOutput(text: string, timeoutMs = 10_000): Promise<void> {
     await this.poll(() => this.stdout.includes(text), timeoutMs);
+  }
+
+  /**
+   * Resolves once stdout contains `text`. Rejects with what the process printed if it exits first,
+   * or if it is still silent after 30 s, killing it then: one left running would keep jest from
+   * ever exiting.
+   */
+  protected async started(text: string): Promise<void> {
+    try {
+      await this.poll(() => this.stdout.includes(text) || !this.running, STARTUP_TIMEOUT_MS);
+    } catch (error) {
+      await this.stop('SIGKILL');
+      throw error;
+    }
+    if (!this.stdout.includes(text)) {
+      const status = await this.exited;
+      throw new Error(
+        `exited (${JSON.stringify(status)}) before printing "${text}"; stderr:\n${this.stderr}\nstdout:\n${this.stdout}`,
+      );
+    }
   }
 
   /** Sends `signal` and waits for the process to end. */
