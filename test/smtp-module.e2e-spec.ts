@@ -1,11 +1,15 @@
 import { Test } from '@nestjs/testing';
 import { LoggerModule } from 'nestjs-pino';
 import { __resetOutOfContextForTests } from 'nestjs-pino/PinoLogger';
-import { SmtpClient, type SmtpModuleOptions, SmtpModule, SmtpSendError } from '../src/smtp';
+import {
+  SmtpClient,
+  type SmtpModuleOptions,
+  SmtpModule,
+  SmtpSendError,
+  SMTP_LOGGER_NAME,
+} from '@solidpoint/nestjs-smtp';
 import { LogCapture } from './support/log-capture';
 import { SmtpTestServer } from './support/smtp-test-server';
-
-const SMTP_LOGGER = 'server.api.smtpClient';
 
 /** SmtpModule embedded the way a backend engineer would: its own Nest app, nestjs-pino, options in code. */
 async function embed(options: SmtpModuleOptions) {
@@ -33,7 +37,7 @@ describe('SmtpModule.forRootAsync when SMTP is disabled', () => {
     });
     await expect(smtp.verify()).resolves.toBeUndefined();
     await close();
-    expect(logs.of(SMTP_LOGGER)).toEqual([]);
+    expect(logs.of(SMTP_LOGGER_NAME)).toEqual([]);
   });
 });
 
@@ -118,7 +122,7 @@ describe('SmtpModule.forRootAsync with a plain SMTP relay', () => {
       permanent: true,
     });
     // The host app's own pino settings apply: here pino's default numeric levels (50 = error).
-    expect(embedded.logs.of(SMTP_LOGGER).at(-1)).toMatchObject({
+    expect(embedded.logs.of(SMTP_LOGGER_NAME).at(-1)).toMatchObject({
       level: 50,
       msg: 'Failed to send email',
       error: expect.stringMatching(/^550 5\.1\.1 Mailbox does not exist/),
@@ -132,7 +136,7 @@ describe('SmtpModule.forRootAsync with a plain SMTP relay', () => {
       message: 'Invalid message: "subject" contains a control character',
       permanent: true,
     });
-    expect(embedded.logs.of(SMTP_LOGGER).at(-1)).toMatchObject({ level: 50, msg: 'Failed to send email' });
+    expect(embedded.logs.of(SMTP_LOGGER_NAME).at(-1)).toMatchObject({ level: 50, msg: 'Failed to send email' });
     expect(server.received).toHaveLength(before);
   });
 });

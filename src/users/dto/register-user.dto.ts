@@ -1,5 +1,5 @@
 import { buildMessage, IsOptional, IsString, Length, MaxLength, MinLength, ValidateBy } from 'class-validator';
-import { hasControlCharacter, isEmailAddress } from '../../smtp';
+import { hasControlCharacter, isEmailAddress } from '@solidpoint/nestjs-smtp';
 
 /** A person's name: 1-100 characters, not blank, no control characters (it goes into an email). */
 function IsPersonName(): PropertyDecorator {

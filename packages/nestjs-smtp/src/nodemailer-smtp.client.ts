@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTransport, type Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
+import type { SmtpDescription } from './interfaces/smtp-description.interface';
 import type { SmtpEnabledOptions } from './interfaces/smtp-module-options.interface';
 import type { SmtpMessage, SmtpSendOptions } from './interfaces/smtp-message.interface';
 import type { SmtpSendResult } from './interfaces/smtp-send-result.interface';
@@ -17,15 +18,15 @@ import {
   SMTP_SHUTDOWN_GRACE_MS,
   SmtpLogMessage,
 } from './smtp.constants';
-import { publishSmtpSend } from './smtp.diagnostics';
+import type { SmtpClientContext } from './smtp-client.context';
 import { SmtpSendError } from './smtp-send.error';
-import type { SmtpSendLog } from './smtp-send.log';
 
 /**
  * The client when SMTP is configured: one pooled nodemailer transport per process, every send
  * logged as the doc shows.
  */
 export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly description: Extract<SmtpDescription, { enabled: true }>;
   private readonly transport: Transporter<SMTPPool.SentMessageInfo>;
   private readonly inFlight = new Set<Promise<unknown>>();
 
@@ -34,11 +35,13 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
   constructor(
     private readonly options: SmtpEnabledOptions,
     private readonly sender: Mailbox,
-    private readonly log: SmtpSendLog,
+    private readonly context: SmtpClientContext,
   ) {
     super();
-    this.logger = log.logger;
+    this.logger = context.log.logger;
     this.transport = createTransport(transportOptions(options));
+    const { host, port, security, from, poolSize = DEFAULT_SMTP_POOL_SIZE, rateLimit } = options;
+    this.description = Object.freeze({ enabled: true, host, port, security, from, poolSize, rateLimit });
   }
 
   send(message: SmtpMessage, options: SmtpSendOptions = {}): Promise<SmtpSendResult> {
@@ -54,7 +57,8 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
   }
 
   onApplicationBootstrap(): void {
-    const { host, port, security, auth, from, poolSize = DEFAULT_SMTP_POOL_SIZE, rateLimit } = this.options;
+    const { host, port, security, from, poolSize, rateLimit } = this.description;
+    const { auth } = this.options;
     this.logger.info({ host, port, security, username: auth?.user, from, poolSize, rateLimit }, SmtpLogMessage.enabled);
     if (auth && security === 'none') this.logger.warn({ host, port }, SmtpLogMessage.cleartextCredentials);
     // Runs in the background: a slow or wrong server must not delay or fail startup.
@@ -73,9 +77,9 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
     const started = performance.now();
     let messageId = message.messageId;
     try {
-      const composed = composeMessage(this.sender, message);
+      const composed = composeMessage(this.sender, message, this.context.boundaryPrefix);
       messageId = composed.messageId;
-      this.log.newEmail(composed);
+      this.context.log.newEmail(composed);
       // With the Message-ID given, nodemailer skips generating one of its own (randomBytes per
       // message: a quarter of the CPU a send costs).
       const info = await this.transport.sendMail({
@@ -83,7 +87,7 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
         raw: composed.raw,
         messageId: composed.messageId,
       });
-      publishSmtpSend(started);
+      this.context.sends.publish(started);
       return {
         sent: true,
         messageId: composed.messageId,
@@ -93,8 +97,8 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
       };
     } catch (error) {
       const failure = this.toSendError(error);
-      publishSmtpSend(started, failure);
-      this.log.failed(failure, messageId, options);
+      this.context.sends.publish(started, failure);
+      this.context.log.failed(failure, messageId, options.attempt);
       throw failure;
     }
   }

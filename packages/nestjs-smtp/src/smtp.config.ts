@@ -1,5 +1,5 @@
 import { ConfigType, registerAs } from '@nestjs/config';
-import { EnvironmentReader } from '../config/environment-reader';
+import { EnvironmentReader } from './environment-reader';
 import type { SmtpModuleOptions, SmtpSecurity } from './interfaces/smtp-module-options.interface';
 import { isEmailAddress, parseMailbox } from './mailbox';
 import { parseSmtpAddress } from './smtp-address';
@@ -21,7 +21,7 @@ export function securityForPort(port: number): SmtpSecurity {
  * Reads SMTP_ADDRESS, SMTP_USERNAME, SMTP_PASSWORD, SMTP_FROM, SMTP_TLS, SMTP_POOL_SIZE and
  * SMTP_RATE_LIMIT.
  * None of the first three set: SMTP is disabled (the doc's default). Anything half set or
- * malformed throws an InvalidEnvironmentError naming each variable; values of SMTP_PASSWORD
+ * malformed throws an SmtpEnvironmentError naming each variable; values of SMTP_PASSWORD
  * and SMTP_ADDRESS are never echoed.
  */
 export function parseSmtpEnvironment(env: NodeJS.ProcessEnv): Readonly<SmtpModuleOptions> {

@@ -71,7 +71,7 @@ function isSevenBit(content: string): boolean {
   return true;
 }
 
-/** A multipart boundary: random, so no content can end a part early. */
-export function newBoundary(): string {
-  return `_SolidPoint_${randomBytes(12).toString('hex')}`;
+/** A multipart boundary: `prefix`, then a random part, so no content can end a part early. */
+export function newBoundary(prefix: string): string {
+  return `${prefix}${randomBytes(12).toString('hex')}`;
 }

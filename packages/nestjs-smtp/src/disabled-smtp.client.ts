@@ -7,6 +7,8 @@ import { SmtpClient } from './smtp.client';
  * promises ("If the environment variables are not set, SMTP client logs will not be created").
  */
 export class DisabledSmtpClient extends SmtpClient {
+  readonly description = Object.freeze({ enabled: false } as const);
+
   send(message: SmtpMessage): Promise<SmtpSendResult> {
     return Promise.resolve({
       sent: false,

@@ -1,5 +1,3 @@
-import type { SmtpSendError } from '../smtp-send.error';
-
 /** One email to send with `SmtpClient.send`. */
 export interface SmtpMessage {
   /** Sender (`address` or `Name <address>`); defaults to the module's `from`. */
@@ -19,8 +17,22 @@ export interface SmtpMessage {
   messageId?: string;
 }
 
+/**
+ * Where one send stands among its caller's attempts at the same email. With it, the "Failed to
+ * send email" line says which attempt failed and what comes next (`nextAttemptAt` or
+ * `gaveUp: true`), as `SmtpSendError.nextAttemptAt` decides it for the caller.
+ */
+export interface SmtpAttempt {
+  /** This attempt's number, from 1. */
+  attempt: number;
+  /** Attempts the caller makes in all; after a failure of the last one it gives up. */
+  maxAttempts: number;
+  /** How long after a transient failure of this attempt the caller tries again, in milliseconds. */
+  retryDelayMs: number;
+}
+
 /** Options of one `SmtpClient.send` call. */
 export interface SmtpSendOptions {
-  /** Extra fields for the "Failed to send email" line, e.g. the attempt number and the next retry. */
-  failureLogFields?: (error: SmtpSendError) => Record<string, unknown>;
+  /** When the caller retries failed sends: this attempt, for the failure's log line. */
+  attempt?: SmtpAttempt;
 }

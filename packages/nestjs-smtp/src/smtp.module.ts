@@ -2,26 +2,27 @@ import { Module } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { SmtpClient } from './smtp.client';
 import { createSmtpClient } from './smtp-client.factory';
-import { ConfigurableModuleClass, SMTP_MODULE_OPTIONS } from './smtp.module-definition';
+import { ConfigurableModuleClass, SMTP_MODULE_OPTIONS, SMTP_NAMING } from './smtp.module-definition';
 
 /**
  * Provides {@link SmtpClient}. Needs nestjs-pino's `LoggerModule` in the app (its lines are
- * logged by `server.api.smtpClient`).
+ * logged by `server.api.smtpClient` unless the `loggerName` extra says otherwise). The options,
+ * which hold the password, stay inside: other parts read `SmtpClient.description`.
  *
  * @example
  * SmtpModule.forRoot({ enabled: true, host: 'smtp.example.com', port: 587, security: 'starttls',
  *   auth: { user: 'noreply@example.com', pass: secret }, from: 'noreply@example.com' })
  * @example
- * SmtpModule.forRootAsync(smtpConfig.asProvider()) // from SMTP_* environment variables
+ * SmtpModule.forRootAsync({ ...smtpConfig.asProvider(), isGlobal: true }) // from SMTP_* environment variables
  */
 @Module({
   providers: [
     {
       provide: SmtpClient,
-      inject: [SMTP_MODULE_OPTIONS, PinoLogger],
+      inject: [SMTP_MODULE_OPTIONS, PinoLogger, SMTP_NAMING],
       useFactory: createSmtpClient,
     },
   ],
-  exports: [SmtpClient, SMTP_MODULE_OPTIONS],
+  exports: [SmtpClient],
 })
 export class SmtpModule extends ConfigurableModuleClass {}

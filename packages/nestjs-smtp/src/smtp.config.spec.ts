@@ -1,4 +1,4 @@
-import { InvalidEnvironmentError } from '../config/invalid-environment.error';
+import { SmtpEnvironmentError } from './smtp-environment.error';
 import { parseSmtpEnvironment, securityForPort } from './smtp.config';
 
 const USER = 'noreply@solidpoint.test';
@@ -117,7 +117,7 @@ describe('parseSmtpEnvironment', () => {
     ],
     [{ SMTP_TLS: 'none' }, 'SMTP_TLS is set but SMTP_ADDRESS is not'],
   ])('refuses %j: "%s"', (env, problem) => {
-    expect(() => parseSmtpEnvironment(env)).toThrow(InvalidEnvironmentError);
+    expect(() => parseSmtpEnvironment(env)).toThrow(SmtpEnvironmentError);
     expect(() => parseSmtpEnvironment(env)).toThrow(problem);
   });
 
@@ -144,7 +144,7 @@ describe('parseSmtpEnvironment', () => {
       'hunter2-secret',
     ],
   ])('never echoes %s in its error', (_case, env, secret) => {
-    expect(() => parseSmtpEnvironment(env)).toThrow(InvalidEnvironmentError);
+    expect(() => parseSmtpEnvironment(env)).toThrow(SmtpEnvironmentError);
     expect(() => parseSmtpEnvironment(env)).not.toThrow(secret);
   });
 });

@@ -1,3 +1,4 @@
+import type { SmtpDescription } from './interfaces/smtp-description.interface';
 import type { SmtpMessage, SmtpSendOptions } from './interfaces/smtp-message.interface';
 import type { SmtpSendResult } from './interfaces/smtp-send-result.interface';
 
@@ -10,6 +11,9 @@ import type { SmtpSendResult } from './interfaces/smtp-send-result.interface';
  * const { messageId, response } = await this.smtp.send({ to: 'ivan@example.com', subject: 'Hello', text: 'Hi Ivan' });
  */
 export abstract class SmtpClient {
+  /** Whether SMTP is on and where it sends, without the credentials. */
+  abstract readonly description: SmtpDescription;
+
   /**
    * Sends one message. Resolves when the server has accepted it, with the recipients it accepted
    * and its reply (at once, with `sent: false`, when SMTP is off). Rejects with an

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SmtpMessage } from './interfaces/smtp-message.interface';
 import { hasControlCharacter, isEmailAddress, type Mailbox, parseMailbox } from './mailbox';
 import { currentDate, formatMailbox, header, newBoundary, textPart } from './mime-parts';
+import { DEFAULT_MIME_BOUNDARY_PREFIX } from './smtp.constants';
 
 /** A message ready for the wire: the envelope and the exact bytes sent as DATA. */
 export interface ComposedMessage {
@@ -21,8 +22,13 @@ export class InvalidSmtpMessageError extends Error {
  * Builds a message once, as the exact bytes to send (and to log): text parts quoted-printable
  * when not plain ASCII, headers encoded and folded, CRLF line endings throughout. Refuses
  * anything that could inject a header or an SMTP command.
+ * @param boundaryPrefix how a multipart boundary begins, before its random part
  */
-export function composeMessage(defaultSender: Mailbox, message: SmtpMessage): ComposedMessage {
+export function composeMessage(
+  defaultSender: Mailbox,
+  message: SmtpMessage,
+  boundaryPrefix = DEFAULT_MIME_BOUNDARY_PREFIX,
+): ComposedMessage {
   const sender = message.from === undefined ? defaultSender : parseMailbox(message.from);
   if (!sender) throw new InvalidSmtpMessageError('"from" is not an email address');
   const to = typeof message.to === 'string' ? [message.to] : [...message.to];
@@ -40,17 +46,17 @@ export function composeMessage(defaultSender: Mailbox, message: SmtpMessage): Co
     `Message-ID: ${messageId}\r\n` +
     `Date: ${currentDate()}\r\n` +
     'MIME-Version: 1.0\r\n' +
-    body(message);
+    body(message, boundaryPrefix);
   return { envelope: { from: sender.address, to }, raw, messageId };
 }
 
 /** The body's headers, a blank line, and the content: one text part, or text and HTML as alternatives. */
-function body(message: SmtpMessage): string {
+function body(message: SmtpMessage, boundaryPrefix: string): string {
   const text = textPart('plain', toLf(message.text));
   // The message ends with a line break, whether or not the content brought its own.
   if (message.html === undefined) return `${text.headers}\r\n${endLine(text.body)}`;
   const html = textPart('html', toLf(message.html));
-  const boundary = newBoundary();
+  const boundary = newBoundary(boundaryPrefix);
   return (
     `Content-Type: multipart/alternative; boundary="${boundary}"\r\n\r\n` +
     `--${boundary}\r\n${text.headers}\r\n${text.body}\r\n` +

@@ -1,13 +1,14 @@
-import type { PinoLogger } from 'nestjs-pino';
 import { performance } from 'node:perf_hooks';
+import type { SmtpDescription } from '../interfaces/smtp-description.interface';
 import type { SmtpMessage, SmtpSendOptions } from '../interfaces/smtp-message.interface';
 import type { SmtpSendResult } from '../interfaces/smtp-send-result.interface';
 import { parseMailbox, type Mailbox } from '../mailbox';
 import { composeMessage, InvalidSmtpMessageError } from '../message-composer';
 import { SmtpClient } from '../smtp.client';
-import { publishSmtpSend } from '../smtp.diagnostics';
+import type { SmtpClientContext } from '../smtp-client.context';
+import { DEFAULT_MIME_BOUNDARY_PREFIX, DEFAULT_SMTP_POOL_SIZE, DEFAULT_SMTP_SEND_CHANNEL } from '../smtp.constants';
+import { SmtpSendPublisher } from '../smtp.diagnostics';
 import { SmtpSendError } from '../smtp-send.error';
-import { SmtpSendLog } from '../smtp-send.log';
 
 /** An email the in-memory client captured, as the real client would have sent it. */
 export interface SentEmail {
@@ -48,7 +49,17 @@ export class InMemorySmtpClient extends SmtpClient {
   private readonly waiters = new Set<{ filter: SentEmailFilter; resolve: (email: SentEmail) => void }>();
   private readonly failures: SmtpSendError[] = [];
   private readonly sender: Mailbox;
-  private log?: SmtpSendLog;
+  /** Until `SmtpTestingModule` attaches the app's: no log lines, the default channel and boundaries. */
+  private context: Omit<SmtpClientContext, 'log'> & Partial<SmtpClientContext> = {
+    sends: new SmtpSendPublisher(DEFAULT_SMTP_SEND_CHANNEL),
+    boundaryPrefix: DEFAULT_MIME_BOUNDARY_PREFIX,
+  };
+
+  /**
+   * Enabled, as the real client would be, at a host that does not exist: code that sends only
+   * when SMTP is on (the outbox) does send, into memory.
+   */
+  readonly description: SmtpDescription;
 
   /** @param from the default sender, as in `SmtpModule`'s `from` option */
   constructor(readonly from = 'noreply@example.com') {
@@ -56,6 +67,14 @@ export class InMemorySmtpClient extends SmtpClient {
     const sender = parseMailbox(from);
     if (!sender) throw new Error('InMemorySmtpClient: "from" must be an email address, optionally with a name');
     this.sender = sender;
+    this.description = Object.freeze({
+      enabled: true,
+      host: 'smtp-testing.invalid',
+      port: 25,
+      security: 'none',
+      from,
+      poolSize: DEFAULT_SMTP_POOL_SIZE,
+    });
   }
 
   /** Every email sent since the start or the last `clear()`, oldest first. */
@@ -115,9 +134,12 @@ export class InMemorySmtpClient extends SmtpClient {
     this.failures.push(error);
   }
 
-  /** Logs through `logger` from now on (`SmtpTestingModule` passes the app's). */
-  useLogger(logger: PinoLogger): this {
-    this.log = new SmtpSendLog(logger);
+  /**
+   * @internal Logs, publishes and names boundaries as `context` says from now on
+   * (`SmtpTestingModule` passes the app's).
+   */
+  attach(context: SmtpClientContext): this {
+    this.context = context;
     return this;
   }
 
@@ -132,21 +154,21 @@ export class InMemorySmtpClient extends SmtpClient {
     const composed = this.compose(message);
     const failure = composed instanceof SmtpSendError ? composed : this.failures.shift();
     if (failure) {
-      publishSmtpSend(started, failure);
-      this.log?.failed(failure, message.messageId, options);
+      this.context.sends.publish(started, failure);
+      this.context.log?.failed(failure, message.messageId, options.attempt);
       throw failure;
     }
     const email = composed as SentEmail;
-    this.log?.newEmail(email);
+    this.context.log?.newEmail(email);
     this.captured.push(email);
-    publishSmtpSend(started);
+    this.context.sends.publish(started);
     for (const waiter of this.waiters) if (matches(email, waiter.filter)) waiter.resolve(email);
     return { sent: true, messageId: email.messageId, accepted: email.to, rejected: [], response: '250 Captured' };
   }
 
   private compose(message: SmtpMessage): SentEmail | SmtpSendError {
     try {
-      const { envelope, raw, messageId } = composeMessage(this.sender, message);
+      const { envelope, raw, messageId } = composeMessage(this.sender, message, this.context.boundaryPrefix);
       const { subject, text, html } = message;
       return { envelope, from: message.from ?? this.from, to: envelope.to, subject, text, html, messageId, raw };
     } catch (error) {

@@ -1,3 +1,4 @@
+import type { SmtpAttempt } from './interfaces/smtp-message.interface';
 import type { InvalidSmtpMessageError } from './message-composer';
 
 /**
@@ -15,6 +16,8 @@ export class SmtpSendError extends Error {
   readonly enhancedStatus?: string;
   /** True when retrying the same message cannot help: a 5xx reply, or a message we refused to send. */
   readonly permanent: boolean;
+  /** When the send failed. */
+  readonly failedAt = new Date();
 
   constructor(
     message: string,
@@ -27,12 +30,22 @@ export class SmtpSendError extends Error {
     this.permanent = options.permanent;
   }
 
-  /** A message refused before anything was sent (see `composeMessage`): retrying cannot help. */
+  /**
+   * When to try again after this failure of `attempt`: its retry delay after the failure, or
+   * `undefined` when retrying cannot help (a permanent failure) or the attempts are used up.
+   * The client logs the same answer on the "Failed to send email" line.
+   */
+  nextAttemptAt({ attempt, maxAttempts, retryDelayMs }: SmtpAttempt): Date | undefined {
+    if (this.permanent || attempt >= maxAttempts) return undefined;
+    return new Date(this.failedAt.getTime() + retryDelayMs);
+  }
+
+  /** @internal A message refused before anything was sent (see `composeMessage`): retrying cannot help. */
   static fromInvalidMessage(error: InvalidSmtpMessageError): SmtpSendError {
     return new SmtpSendError(`Invalid message: ${error.message}`, { permanent: true, cause: error });
   }
 
-  /** Describes an error thrown by nodemailer while talking to `host:port`. */
+  /** @internal Describes an error thrown by nodemailer while talking to `host:port`. */
   static fromTransportError(error: unknown, server: { host: string; port: number }): SmtpSendError {
     const reply = serverReply(error);
     if (reply) {
