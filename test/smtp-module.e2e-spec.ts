@@ -1,29 +1,6 @@
-import { Test } from '@nestjs/testing';
-import { LoggerModule } from 'nestjs-pino';
-import { __resetOutOfContextForTests } from 'nestjs-pino/PinoLogger';
-import {
-  SmtpClient,
-  type SmtpModuleOptions,
-  SmtpModule,
-  SmtpSendError,
-  SMTP_LOGGER_NAME,
-} from '@solidpoint/nestjs-smtp';
-import { LogCapture } from './support/log-capture';
+import { SmtpSendError, SMTP_LOGGER_NAME } from '@solidpoint/nestjs-smtp';
+import { embedSmtpModule as embed } from './support/embedded-smtp-module';
 import { SmtpTestServer } from './support/smtp-test-server';
-
-/** SmtpModule embedded the way a backend engineer would: its own Nest app, nestjs-pino, options in code. */
-async function embed(options: SmtpModuleOptions) {
-  __resetOutOfContextForTests();
-  const logs = new LogCapture();
-  const moduleRef = await Test.createTestingModule({
-    imports: [
-      LoggerModule.forRoot({ pinoHttp: [{ level: 'debug' }, logs], renameContext: 'logger' }),
-      SmtpModule.forRootAsync({ useFactory: () => options }),
-    ],
-  }).compile();
-  await moduleRef.init();
-  return { smtp: moduleRef.get(SmtpClient), logs, close: () => moduleRef.close() };
-}
 
 describe('SmtpModule.forRootAsync when SMTP is disabled', () => {
   it('provides a client that sends nothing and logs nothing', async () => {
