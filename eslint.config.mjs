@@ -4,7 +4,17 @@ import tseslint from 'typescript-eslint';
 import packageBoundary from './eslint-rules/package-boundary.js';
 
 export default tseslint.config(
-  { ignores: ['**/dist/', 'coverage/', 'node_modules/', 'eslint.config.mjs', 'jest.config.js', 'drizzle.config.ts'] },
+  {
+    ignores: [
+      '**/dist/',
+      'coverage/',
+      'node_modules/',
+      'examples/',
+      'eslint.config.mjs',
+      'jest.config.js',
+      'drizzle.config.ts',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -20,8 +30,8 @@ export default tseslint.config(
     },
   },
   {
-    // The benchmark (run against the build in dist/), the dev scripts and the lint rules are plain CommonJS.
-    files: ['bench/**/*.js', 'scripts/**/*.js', 'eslint-rules/**/*.js'],
+    // The benchmark (run against the build in dist/), the dev and build scripts and the lint rules are plain CommonJS.
+    files: ['bench/**/*.js', 'scripts/**/*.js', 'eslint-rules/**/*.js', 'packages/*/scripts/**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,

@@ -14,7 +14,7 @@ const { startSink } = require('./sinks');
 
 const dist = resolve(__dirname, '../dist');
 // The SMTP package's internals, from its build: not reachable by its name, on purpose.
-const smtpDist = resolve(__dirname, '../packages/nestjs-smtp/dist');
+const smtpDist = resolve(__dirname, '../packages/nestjs-smtp/dist/cjs');
 const { createSmtpClient } = require(`${smtpDist}/smtp-client.factory`);
 const { composeMessage } = require(`${smtpDist}/message-composer`);
 const { namingOf } = require(`${smtpDist}/smtp.module-definition`);

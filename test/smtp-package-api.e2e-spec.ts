@@ -145,8 +145,8 @@ describe('the package entry point', () => {
   it.each([
     ['@solidpoint/nestjs-smtp', 'resolves'],
     ['@solidpoint/nestjs-smtp/testing', 'resolves'],
-    ['@solidpoint/nestjs-smtp/dist/smtp.module-definition', 'ERR_PACKAGE_PATH_NOT_EXPORTED'],
-    ['@solidpoint/nestjs-smtp/dist/nodemailer-smtp.client', 'ERR_PACKAGE_PATH_NOT_EXPORTED'],
+    ['@solidpoint/nestjs-smtp/dist/cjs/smtp.module-definition.js', 'ERR_PACKAGE_PATH_NOT_EXPORTED'],
+    ['@solidpoint/nestjs-smtp/dist/esm/nodemailer-smtp.client.js', 'ERR_PACKAGE_PATH_NOT_EXPORTED'],
   ])('lets Node resolve %s: %s', (specifier, outcome) => {
     // Node itself, as an installing service runs it (jest's resolver words its refusals differently).
     const resolved = spawnSync(process.execPath, ['-e', `require.resolve(${JSON.stringify(specifier)})`], {

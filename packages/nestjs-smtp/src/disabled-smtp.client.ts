@@ -1,6 +1,6 @@
-import type { SmtpMessage } from './interfaces/smtp-message.interface';
-import type { SmtpSendResult } from './interfaces/smtp-send-result.interface';
-import { SmtpClient } from './smtp.client';
+import type { SmtpMessage } from './interfaces/smtp-message.interface.js';
+import type { SmtpSendResult } from './interfaces/smtp-send-result.interface.js';
+import { SmtpClient } from './smtp.client.js';
 
 /**
  * The client when SMTP is not configured: sends nothing and logs nothing, as the operator doc

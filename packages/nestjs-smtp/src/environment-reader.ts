@@ -1,4 +1,4 @@
-import { SmtpEnvironmentError } from './smtp-environment.error';
+import { SmtpEnvironmentError } from './smtp-environment.error.js';
 
 /**
  * Reads SMTP_* variables strictly and collects every problem, so one error names all the

@@ -1,4 +1,4 @@
-import { hasControlCharacter, isEmailAddress, parseMailbox } from './mailbox';
+import { hasControlCharacter, isEmailAddress, parseMailbox } from './mailbox.js';
 
 describe('isEmailAddress', () => {
   it.each(['ivan@solidlab.ru', 'ivanov.ivan+tag@mail.solidlab.ru', "o'brien@example.co.uk", 'a-b@x-y.example'])(

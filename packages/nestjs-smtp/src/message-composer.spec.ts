@@ -1,5 +1,5 @@
 import { simpleParser } from 'mailparser';
-import { composeMessage, InvalidSmtpMessageError } from './message-composer';
+import { composeMessage, InvalidSmtpMessageError } from './message-composer.js';
 
 const SENDER = { address: 'noreply@solidpoint.test' };
 

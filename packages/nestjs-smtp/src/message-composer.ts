@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { SmtpMessage } from './interfaces/smtp-message.interface';
-import { hasControlCharacter, isEmailAddress, type Mailbox, parseMailbox } from './mailbox';
-import { currentDate, formatMailbox, header, newBoundary, textPart } from './mime-parts';
-import { DEFAULT_MIME_BOUNDARY_PREFIX } from './smtp.constants';
+import type { SmtpMessage } from './interfaces/smtp-message.interface.js';
+import { hasControlCharacter, isEmailAddress, type Mailbox, parseMailbox } from './mailbox.js';
+import { currentDate, formatMailbox, header, newBoundary, textPart } from './mime-parts.js';
+import { DEFAULT_MIME_BOUNDARY_PREFIX } from './smtp.constants.js';
 
 /** A message ready for the wire: the envelope and the exact bytes sent as DATA. */
 export interface ComposedMessage {

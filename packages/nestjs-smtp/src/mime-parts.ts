@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { encodeWords, foldLines, isPlainText, quoteString } from 'nodemailer/lib/mime-funcs';
-import type { Mailbox } from './mailbox';
-import { encodeQuotedPrintable } from './quoted-printable';
+import { encodeWords, foldLines, isPlainText, quoteString } from 'nodemailer/lib/mime-funcs/index.js';
+import type { Mailbox } from './mailbox.js';
+import { encodeQuotedPrintable } from './quoted-printable.js';
 
 // nodemailer's MailComposer builds a stream pipeline per message (about 300 µs each here, as much
 // as the whole SMTP exchange). These helpers write the same MIME as strings with CRLF line breaks,

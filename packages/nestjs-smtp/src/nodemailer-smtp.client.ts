@@ -3,23 +3,23 @@ import type { PinoLogger } from 'nestjs-pino';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTransport, type Transporter } from 'nodemailer';
-import type SMTPPool from 'nodemailer/lib/smtp-pool';
-import type { SmtpDescription } from './interfaces/smtp-description.interface';
-import type { SmtpEnabledOptions } from './interfaces/smtp-module-options.interface';
-import type { SmtpMessage, SmtpSendOptions } from './interfaces/smtp-message.interface';
-import type { SmtpSendResult } from './interfaces/smtp-send-result.interface';
-import type { Mailbox } from './mailbox';
-import { composeMessage, InvalidSmtpMessageError } from './message-composer';
-import { SmtpClient } from './smtp.client';
+import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
+import type { SmtpDescription } from './interfaces/smtp-description.interface.js';
+import type { SmtpEnabledOptions } from './interfaces/smtp-module-options.interface.js';
+import type { SmtpMessage, SmtpSendOptions } from './interfaces/smtp-message.interface.js';
+import type { SmtpSendResult } from './interfaces/smtp-send-result.interface.js';
+import type { Mailbox } from './mailbox.js';
+import { composeMessage, InvalidSmtpMessageError } from './message-composer.js';
+import { SmtpClient } from './smtp.client.js';
 import {
   DEFAULT_SMTP_POOL_SIZE,
   DEFAULT_SMTP_TIMEOUTS,
   SMTP_MESSAGES_PER_CONNECTION,
   SMTP_SHUTDOWN_GRACE_MS,
   SmtpLogMessage,
-} from './smtp.constants';
-import type { SmtpClientContext } from './smtp-client.context';
-import { SmtpSendError } from './smtp-send.error';
+} from './smtp.constants.js';
+import type { SmtpClientContext } from './smtp-client.context.js';
+import { SmtpSendError } from './smtp-send.error.js';
 
 /**
  * The client when SMTP is configured: one pooled nodemailer transport per process, every send

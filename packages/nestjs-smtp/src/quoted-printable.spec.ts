@@ -1,5 +1,5 @@
 import { simpleParser } from 'mailparser';
-import { encodeQuotedPrintable } from './quoted-printable';
+import { encodeQuotedPrintable } from './quoted-printable.js';
 
 const x = (count: number) => 'x'.repeat(count);
 

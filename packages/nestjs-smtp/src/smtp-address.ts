@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { parsePort } from './environment-reader';
+import { parsePort } from './environment-reader.js';
 
 /** A parsed `host:port`. */
 export interface SmtpServerAddress {

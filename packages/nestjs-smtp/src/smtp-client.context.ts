@@ -1,7 +1,7 @@
 import type { PinoLogger } from 'nestjs-pino';
-import type { SmtpNaming } from './interfaces/smtp-naming.interface';
-import { SmtpSendPublisher } from './smtp.diagnostics';
-import { SmtpSendLog } from './smtp-send.log';
+import type { SmtpNaming } from './interfaces/smtp-naming.interface.js';
+import { SmtpSendPublisher } from './smtp.diagnostics.js';
+import { SmtpSendLog } from './smtp-send.log.js';
 
 /** What every client that composes messages shares: where it logs, publishes and how it names boundaries. */
 export interface SmtpClientContext {

@@ -1,11 +1,11 @@
 import type { PinoLogger } from 'nestjs-pino';
-import { DisabledSmtpClient } from './disabled-smtp.client';
-import type { SmtpModuleOptions } from './interfaces/smtp-module-options.interface';
-import type { SmtpNaming } from './interfaces/smtp-naming.interface';
-import { parseMailbox } from './mailbox';
-import { NodemailerSmtpClient } from './nodemailer-smtp.client';
-import type { SmtpClient } from './smtp.client';
-import { createSmtpClientContext } from './smtp-client.context';
+import { DisabledSmtpClient } from './disabled-smtp.client.js';
+import type { SmtpModuleOptions } from './interfaces/smtp-module-options.interface.js';
+import type { SmtpNaming } from './interfaces/smtp-naming.interface.js';
+import { parseMailbox } from './mailbox.js';
+import { NodemailerSmtpClient } from './nodemailer-smtp.client.js';
+import type { SmtpClient } from './smtp.client.js';
+import { createSmtpClientContext } from './smtp-client.context.js';
 
 /**
  * Chooses the implementation once, at startup: the real client when SMTP is enabled, the

@@ -1,4 +1,4 @@
-import { SmtpSendError } from './smtp-send.error';
+import { SmtpSendError } from './smtp-send.error.js';
 
 const SERVER = { host: 'smtp.solidlab.test', port: 587 };
 

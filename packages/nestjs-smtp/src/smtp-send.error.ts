@@ -1,5 +1,5 @@
-import type { SmtpAttempt } from './interfaces/smtp-message.interface';
-import type { InvalidSmtpMessageError } from './message-composer';
+import type { SmtpAttempt } from './interfaces/smtp-message.interface.js';
+import type { InvalidSmtpMessageError } from './message-composer.js';
 
 /**
  * Why a send failed, as an operator should read it: the server's reply verbatim when the server

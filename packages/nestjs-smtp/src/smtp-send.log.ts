@@ -1,8 +1,8 @@
 import type { PinoLogger } from 'nestjs-pino';
-import type { SmtpAttempt } from './interfaces/smtp-message.interface';
-import type { ComposedMessage } from './message-composer';
-import { SmtpLogMessage } from './smtp.constants';
-import type { SmtpSendError } from './smtp-send.error';
+import type { SmtpAttempt } from './interfaces/smtp-message.interface.js';
+import type { ComposedMessage } from './message-composer.js';
+import { SmtpLogMessage } from './smtp.constants.js';
+import type { SmtpSendError } from './smtp-send.error.js';
 
 /** The two lines the operator doc shows for every send, logged under the module's logger name. */
 export class SmtpSendLog {

@@ -1,6 +1,6 @@
-import type { SmtpDescription } from './interfaces/smtp-description.interface';
-import type { SmtpMessage, SmtpSendOptions } from './interfaces/smtp-message.interface';
-import type { SmtpSendResult } from './interfaces/smtp-send-result.interface';
+import type { SmtpDescription } from './interfaces/smtp-description.interface.js';
+import type { SmtpMessage, SmtpSendOptions } from './interfaces/smtp-message.interface.js';
+import type { SmtpSendResult } from './interfaces/smtp-send-result.interface.js';
 
 /**
  * Sends email. Inject it by this class; `SmtpModule` provides the real client when SMTP is

@@ -1,5 +1,5 @@
-import { SmtpEnvironmentError } from './smtp-environment.error';
-import { parseSmtpEnvironment, securityForPort } from './smtp.config';
+import { SmtpEnvironmentError } from './smtp-environment.error.js';
+import { parseSmtpEnvironment, securityForPort } from './smtp.config.js';
 
 const USER = 'noreply@solidpoint.test';
 const PASS = 'p4ss';

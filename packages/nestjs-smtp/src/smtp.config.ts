@@ -1,9 +1,9 @@
-import { ConfigType, registerAs } from '@nestjs/config';
-import { EnvironmentReader } from './environment-reader';
-import type { SmtpModuleOptions, SmtpSecurity } from './interfaces/smtp-module-options.interface';
-import { isEmailAddress, parseMailbox } from './mailbox';
-import { parseSmtpAddress } from './smtp-address';
-import { DEFAULT_SMTP_POOL_SIZE } from './smtp.constants';
+import { type ConfigType, registerAs } from '@nestjs/config';
+import { EnvironmentReader } from './environment-reader.js';
+import type { SmtpModuleOptions, SmtpSecurity } from './interfaces/smtp-module-options.interface.js';
+import { isEmailAddress, parseMailbox } from './mailbox.js';
+import { parseSmtpAddress } from './smtp-address.js';
+import { DEFAULT_SMTP_POOL_SIZE } from './smtp.constants.js';
 
 const SMTP_SECURITY_MODES: readonly SmtpSecurity[] = ['none', 'starttls', 'tls'];
 

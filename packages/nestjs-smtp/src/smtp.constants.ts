@@ -1,4 +1,4 @@
-import type { SmtpTimeouts } from './interfaces/smtp-module-options.interface';
+import type { SmtpTimeouts } from './interfaces/smtp-module-options.interface.js';
 
 /**
  * The logger name on every line of the SMTP client, unless `SmtpModule`'s `loggerName` says

@@ -1,6 +1,6 @@
 import { type Channel, channel } from 'node:diagnostics_channel';
 import { performance } from 'node:perf_hooks';
-import type { SmtpSendError } from './smtp-send.error';
+import type { SmtpSendError } from './smtp-send.error.js';
 
 /**
  * One send by the client, as published on its diagnostics channel (`SmtpModule`'s `sendChannel`,

@@ -1,7 +1,7 @@
 import { ConfigurableModuleBuilder } from '@nestjs/common';
-import type { SmtpModuleOptions } from './interfaces/smtp-module-options.interface';
-import type { SmtpNaming } from './interfaces/smtp-naming.interface';
-import { DEFAULT_MIME_BOUNDARY_PREFIX, DEFAULT_SMTP_SEND_CHANNEL, SMTP_LOGGER_NAME } from './smtp.constants';
+import type { SmtpModuleOptions } from './interfaces/smtp-module-options.interface.js';
+import type { SmtpNaming } from './interfaces/smtp-naming.interface.js';
+import { DEFAULT_MIME_BOUNDARY_PREFIX, DEFAULT_SMTP_SEND_CHANNEL, SMTP_LOGGER_NAME } from './smtp.constants.js';
 
 /** Injection tokens */
 

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
-import { SmtpClient } from './smtp.client';
-import { createSmtpClient } from './smtp-client.factory';
-import { ConfigurableModuleClass, SMTP_MODULE_OPTIONS, SMTP_NAMING } from './smtp.module-definition';
+import { SmtpClient } from './smtp.client.js';
+import { createSmtpClient } from './smtp-client.factory.js';
+import { ConfigurableModuleClass, SMTP_MODULE_OPTIONS, SMTP_NAMING } from './smtp.module-definition.js';
 
 /**
  * Provides {@link SmtpClient}. Needs nestjs-pino's `LoggerModule` in the app (its lines are

@@ -1,4 +1,4 @@
-import type { SmtpSecurity } from './smtp-module-options.interface';
+import type { SmtpSecurity } from './smtp-module-options.interface.js';
 
 /**
  * What the SMTP client was configured with, without its secrets: for health checks, sizing

@@ -1,14 +1,14 @@
 import { performance } from 'node:perf_hooks';
-import type { SmtpDescription } from '../interfaces/smtp-description.interface';
-import type { SmtpMessage, SmtpSendOptions } from '../interfaces/smtp-message.interface';
-import type { SmtpSendResult } from '../interfaces/smtp-send-result.interface';
-import { parseMailbox, type Mailbox } from '../mailbox';
-import { composeMessage, InvalidSmtpMessageError } from '../message-composer';
-import { SmtpClient } from '../smtp.client';
-import type { SmtpClientContext } from '../smtp-client.context';
-import { DEFAULT_MIME_BOUNDARY_PREFIX, DEFAULT_SMTP_POOL_SIZE, DEFAULT_SMTP_SEND_CHANNEL } from '../smtp.constants';
-import { SmtpSendPublisher } from '../smtp.diagnostics';
-import { SmtpSendError } from '../smtp-send.error';
+import type { SmtpDescription } from '../interfaces/smtp-description.interface.js';
+import type { SmtpMessage, SmtpSendOptions } from '../interfaces/smtp-message.interface.js';
+import type { SmtpSendResult } from '../interfaces/smtp-send-result.interface.js';
+import { parseMailbox, type Mailbox } from '../mailbox.js';
+import { composeMessage, InvalidSmtpMessageError } from '../message-composer.js';
+import { SmtpClient } from '../smtp.client.js';
+import type { SmtpClientContext } from '../smtp-client.context.js';
+import { DEFAULT_MIME_BOUNDARY_PREFIX, DEFAULT_SMTP_POOL_SIZE, DEFAULT_SMTP_SEND_CHANNEL } from '../smtp.constants.js';
+import { SmtpSendPublisher } from '../smtp.diagnostics.js';
+import { SmtpSendError } from '../smtp-send.error.js';
 
 /** An email the in-memory client captured, as the real client would have sent it. */
 export interface SentEmail {

@@ -1,11 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { TestingModuleBuilder } from '@nestjs/testing';
 import { PinoLogger } from 'nestjs-pino';
-import type { SmtpNaming } from '../interfaces/smtp-naming.interface';
-import { SmtpClient } from '../smtp.client';
-import { createSmtpClientContext } from '../smtp-client.context';
-import { namingOf, SMTP_NAMING } from '../smtp.module-definition';
-import { InMemorySmtpClient } from './in-memory-smtp.client';
+import type { SmtpNaming } from '../interfaces/smtp-naming.interface.js';
+import { SmtpClient } from '../smtp.client.js';
+import { createSmtpClientContext } from '../smtp-client.context.js';
+import { namingOf, SMTP_NAMING } from '../smtp.module-definition.js';
+import { InMemorySmtpClient } from './in-memory-smtp.client.js';
 
 /**
  * `SmtpModule` for tests: the same `SmtpClient`, an {@link InMemorySmtpClient} that captures
