@@ -1,9 +1,20 @@
 // @ts-check
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import packageBoundary from './eslint-rules/package-boundary.js';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'eslint.config.mjs', 'jest*.config.js', 'drizzle.config.ts'] },
+  {
+    ignores: [
+      '**/dist/',
+      'coverage/',
+      'node_modules/',
+      'examples/',
+      'eslint.config.mjs',
+      'jest*.config.js',
+      'drizzle.config.ts',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -19,8 +30,8 @@ export default tseslint.config(
     },
   },
   {
-    // The benchmark (run against the build in dist/) and the dev scripts are plain CommonJS.
-    files: ['bench/**/*.js', 'scripts/**/*.js'],
+    // The benchmark (run against the build in dist/), the dev and build scripts and the lint rules are plain CommonJS.
+    files: ['bench/**/*.js', 'scripts/**/*.js', 'eslint-rules/**/*.js', 'packages/*/scripts/**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
@@ -40,6 +51,12 @@ export default tseslint.config(
       },
     },
     rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // The SMTP package ships on its own: it must not import the app, nor anything it does not declare.
+    files: ['packages/*/src/**/*.ts'],
+    plugins: { repository: { rules: { 'package-boundary': packageBoundary } } },
+    rules: { 'repository/package-boundary': 'error' },
   },
   {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],

@@ -13,7 +13,8 @@ import { registrationLimitsConfig } from './registration-limits';
 import { serverConfig } from './server/server.config';
 import { ServerModule } from './server/server.module';
 import { StrictValidationPipe } from './server/strict-validation.pipe';
-import { SmtpModule, smtpConfig } from './smtp';
+import { SmtpModule, smtpConfig } from '@solidpoint/nestjs-smtp';
+import { MIME_BOUNDARY_PREFIX, SMTP_SEND_CHANNEL } from './smtp-naming';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -36,7 +37,12 @@ import { UsersModule } from './users/users.module';
     LoggingModule,
     ServerModule,
     DatabaseModule,
-    SmtpModule.forRootAsync({ ...smtpConfig.asProvider(), isGlobal: true }),
+    SmtpModule.forRootAsync({
+      ...smtpConfig.asProvider(),
+      isGlobal: true,
+      sendChannel: SMTP_SEND_CHANNEL,
+      mimeBoundaryPrefix: MIME_BOUNDARY_PREFIX,
+    }),
     UsersModule,
     HealthModule,
     MetricsModule,

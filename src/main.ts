@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SmtpEnvironmentError } from '@solidpoint/nestjs-smtp';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { StartupError } from './config/startup.error';
@@ -27,7 +28,8 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  if (error instanceof StartupError) {
+  // The SMTP package's configuration error is worded for the operator as our own are.
+  if (error instanceof StartupError || error instanceof SmtpEnvironmentError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`Startup failed: ${describeFatalError(error)}\n`);

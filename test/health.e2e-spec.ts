@@ -6,6 +6,7 @@ import { VALID_PASSWORD } from './support/registration';
 import { SmtpTestServer } from './support/smtp-test-server';
 import { createTestDatabase } from './support/test-database';
 import { createTestApp, type TestApp } from './support/test-app';
+import { SMTP_LOGGER_NAME } from '@solidpoint/nestjs-smtp';
 
 const RELAY = { SMTP_TLS: 'none', SMTP_FROM: 'SolidPoint <noreply@solidpoint.test>' };
 
@@ -75,7 +76,7 @@ describe('GET /health/ready with the SMTP server up', () => {
 
   it('reports database and SMTP up, checking SMTP once for many probes', async () => {
     // The client's own check at startup opens a session too; count from after it.
-    await testApp.logs.waitFor('server.api.smtpClient', (line) => line.msg === 'SMTP connection check passed');
+    await testApp.logs.waitFor(SMTP_LOGGER_NAME, (line) => line.msg === 'SMTP connection check passed');
     const before = server.connections;
     const responses = await Promise.all(
       Array.from({ length: 5 }, () => request(testApp.app.getHttpServer()).get('/health/ready')),
@@ -105,7 +106,7 @@ describe('GET /health/ready with the SMTP server down', () => {
 
   it('stays 200 but reports SMTP down with the error text the logs show', async () => {
     const response = await request(testApp.app.getHttpServer()).get('/health/ready').expect(200);
-    const logged = await testApp.logs.waitFor('server.api.smtpClient', (line) =>
+    const logged = await testApp.logs.waitFor(SMTP_LOGGER_NAME, (line) =>
       String(line.msg).startsWith('SMTP connection check failed'),
     );
     expect(response.body).toMatchObject({

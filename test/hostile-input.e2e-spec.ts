@@ -3,7 +3,7 @@ import { connect, type Socket } from 'node:net';
 import request from 'supertest';
 import type { Database } from '../src/database/database';
 import { DATABASE } from '../src/database/database.constants';
-import { InMemorySmtpClient } from '../src/smtp/testing';
+import { InMemorySmtpClient } from '@solidpoint/nestjs-smtp/testing';
 import { VALID_PASSWORD } from './support/registration';
 import { AVAILABLE_DATABASES, createTestDatabase } from './support/test-database';
 import { createTestApp, type TestApp } from './support/test-app';

@@ -5,6 +5,7 @@ import { AppProcess } from './support/app-process';
 import { freePort } from './support/free-port';
 import { MailDevProcess } from './support/mail-dev-process';
 import { register } from './support/registration';
+import { SMTP_LOGGER_NAME } from '@solidpoint/nestjs-smtp';
 
 const REGISTRATION_BODY = [
   'Ivan, welcome to SolidPoint',
@@ -49,7 +50,7 @@ describe('npm run mail:dev, with the built app started from the .env lines it pr
 
   it('is accepted by the app, whose connection check passes', async () => {
     await app.waitFor((line) => line.msg === 'SMTP connection check passed');
-    expect(app.logsOf('server.api.smtpClient')).toEqual([
+    expect(app.logsOf(SMTP_LOGGER_NAME)).toEqual([
       expect.objectContaining({ msg: 'SMTP client enabled', port: catcher.port, security: 'none' }),
       expect.objectContaining({ msg: 'SMTP connection check passed', authenticated: false }),
     ]);
@@ -102,7 +103,7 @@ describe('npm run mail:dev when the .env also keeps SMTP_USERNAME and SMTP_PASSW
     const message = await catcher.message(1);
     expect(message).toContain('\nAUTH:       developer (any credentials are accepted)\n');
     expect(message).toContain('\nSubject:    Registration for SolidPoint\n');
-    expect(app.logsOf('server.api.smtpClient')).toContainEqual(
+    expect(app.logsOf(SMTP_LOGGER_NAME)).toContainEqual(
       expect.objectContaining({ level: 'warn', msg: expect.stringContaining('cross the network unencrypted') }),
     );
   });

@@ -6,8 +6,8 @@ import { freePort } from './support/free-port';
 import { register } from './support/registration';
 import { SmtpTestServer } from './support/smtp-test-server';
 import { AVAILABLE_DATABASES, createTestDatabase } from './support/test-database';
+import { SMTP_LOGGER_NAME } from '@solidpoint/nestjs-smtp';
 
-const SMTP_LOGGER = 'server.api.smtpClient';
 const SENDER = 'noreply@solidpoint.test';
 
 /** A plain-SMTP relay at `address`, retrying after 1 s: the outbox's behaviour, quickly. */
@@ -22,7 +22,8 @@ function smtpEnv(address: string, extra: Record<string, string> = {}): Record<st
   };
 }
 
-const failures = (app: AppProcess) => app.logsOf(SMTP_LOGGER).filter((line) => line.msg === 'Failed to send email');
+const failures = (app: AppProcess) =>
+  app.logsOf(SMTP_LOGGER_NAME).filter((line) => line.msg === 'Failed to send email');
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the outbox delivering registration emails', () => {
@@ -73,7 +74,7 @@ describe('the outbox delivering registration emails', () => {
     expect(failures(app)).toEqual([
       expect.objectContaining({ error: '451 4.7.1 Try again later', attempt: 1, nextAttemptAt: expect.any(String) }),
     ]);
-    const attempts = app.logsOf(SMTP_LOGGER).filter((line) => line.msg === 'New email');
+    const attempts = app.logsOf(SMTP_LOGGER_NAME).filter((line) => line.msg === 'New email');
     expect(attempts).toHaveLength(2);
     // The same Message-ID both times: a repeat is recognisable as the same email.
     const messageIds = attempts.map((line) => /Message-ID: (<[^>]+>)/.exec(line.Message as string)?.[1]);
@@ -127,7 +128,7 @@ describe('the outbox delivering registration emails', () => {
     await app.stop();
     const listed = await AppProcess.runOutboxCli(database, ['list']);
     expect(listed.stdout).toBe('0 email(s)\n');
-    expect(app.stdout).not.toContain(SMTP_LOGGER);
+    expect(app.stdout).not.toContain(SMTP_LOGGER_NAME);
   });
 
   describe.each(AVAILABLE_DATABASES)('on the %s database', (kind) => {

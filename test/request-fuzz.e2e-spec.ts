@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import request from 'supertest';
-import { InMemorySmtpClient } from '../src/smtp/testing';
+import { InMemorySmtpClient } from '@solidpoint/nestjs-smtp/testing';
 import { VALID_PASSWORD } from './support/registration';
 import { createTestApp, type TestApp } from './support/test-app';
 

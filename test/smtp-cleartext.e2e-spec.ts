@@ -1,5 +1,6 @@
 import { SmtpTestServer } from './support/smtp-test-server';
 import { createTestApp, type TestApp } from './support/test-app';
+import { SMTP_LOGGER_NAME } from '@solidpoint/nestjs-smtp';
 
 const SMTP_PASSWORD = 'smtp-secret-P4ssw0rd!';
 
@@ -23,7 +24,7 @@ describe('SMTP with credentials over plain SMTP (port 25 or SMTP_TLS=none)', () 
   });
 
   it('warns once at startup that the credentials cross the network unencrypted', () => {
-    const warnings = testApp.logs.of('server.api.smtpClient').filter((line) => line.level === 'warn');
+    const warnings = testApp.logs.of(SMTP_LOGGER_NAME).filter((line) => line.level === 'warn');
     expect(warnings).toEqual([
       expect.objectContaining({
         msg: expect.stringContaining('SMTP credentials will cross the network unencrypted'),

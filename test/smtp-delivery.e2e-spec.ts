@@ -3,8 +3,8 @@ import { AppProcess } from './support/app-process';
 import { register, VALID_PASSWORD } from './support/registration';
 import { SmtpTestServer } from './support/smtp-test-server';
 import { generateTestCertificates, type TestCertificates } from './support/test-certificates';
+import { SMTP_LOGGER_NAME } from '@solidpoint/nestjs-smtp';
 
-const SMTP_LOGGER = 'server.api.smtpClient';
 const SMTP_USER = 'noreply@solidpoint.test';
 const SMTP_PASSWORD = 'smtp-secret-P4ssw0rd!';
 
@@ -35,7 +35,7 @@ describe('the built app sending the registration email over STARTTLS with AUTH',
     const enabled = await app.waitFor((line) => line.msg === 'SMTP client enabled');
     expect(enabled).toMatchObject({
       level: 'info',
-      logger: SMTP_LOGGER,
+      logger: SMTP_LOGGER_NAME,
       host: '127.0.0.1',
       port: server.port,
       security: 'starttls',
@@ -45,7 +45,7 @@ describe('the built app sending the registration email over STARTTLS with AUTH',
 
   it('checks the connection at startup and logs that the server accepted the credentials', async () => {
     const verified = await app.waitFor((line) => line.msg.startsWith('SMTP connection check passed'));
-    expect(verified).toMatchObject({ level: 'info', logger: SMTP_LOGGER, authenticated: true });
+    expect(verified).toMatchObject({ level: 'info', logger: SMTP_LOGGER_NAME, authenticated: true });
   });
 
   it('answers 201 with the pending user, without the password or its hash', async () => {
@@ -90,7 +90,7 @@ describe('the built app sending the registration email over STARTTLS with AUTH',
     const newEmail = await app.waitFor((line) => line.msg === 'New email');
     expect(newEmail).toMatchObject({
       level: 'debug',
-      logger: SMTP_LOGGER,
+      logger: SMTP_LOGGER_NAME,
       From: SMTP_USER,
       To: ['ivanov.ivan@solidlab.test'],
     });

@@ -3,8 +3,8 @@ import { freePort } from './support/free-port';
 import { register } from './support/registration';
 import { SmtpTestServer } from './support/smtp-test-server';
 import { generateTestCertificates, type TestCertificates } from './support/test-certificates';
+import { SMTP_LOGGER_NAME } from '@solidpoint/nestjs-smtp';
 
-const SMTP_LOGGER = 'server.api.smtpClient';
 const SMTP_USER = 'noreply@solidpoint.test';
 const SMTP_PASSWORD = 'smtp-secret-P4ssw0rd!';
 
@@ -48,7 +48,7 @@ describe('SMTP failures, as the built app logs them', () => {
     const failure = await registerAndExpectFailure(app);
     expect(failure).toMatchObject({
       level: 'error',
-      logger: SMTP_LOGGER,
+      logger: SMTP_LOGGER_NAME,
       error: '535 5.7.8 Error: authentication failed: Invalid user or password!',
     });
     expect(server.received).toHaveLength(0);
@@ -61,7 +61,7 @@ describe('SMTP failures, as the built app logs them', () => {
     const warning = await app.waitFor((line) => line.msg.startsWith('SMTP connection check failed'));
     expect(warning).toMatchObject({
       level: 'warn',
-      logger: SMTP_LOGGER,
+      logger: SMTP_LOGGER_NAME,
       error: '535 5.7.8 Error: authentication failed: Invalid user or password!',
     });
   });

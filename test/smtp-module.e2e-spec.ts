@@ -1,25 +1,6 @@
-import { Test } from '@nestjs/testing';
-import { LoggerModule } from 'nestjs-pino';
-import { __resetOutOfContextForTests } from 'nestjs-pino/PinoLogger';
-import { SmtpClient, type SmtpModuleOptions, SmtpModule, SmtpSendError } from '../src/smtp';
-import { LogCapture } from './support/log-capture';
+import { SmtpSendError, SMTP_LOGGER_NAME } from '@solidpoint/nestjs-smtp';
+import { embedSmtpModule as embed } from './support/embedded-smtp-module';
 import { SmtpTestServer } from './support/smtp-test-server';
-
-const SMTP_LOGGER = 'server.api.smtpClient';
-
-/** SmtpModule embedded the way a backend engineer would: its own Nest app, nestjs-pino, options in code. */
-async function embed(options: SmtpModuleOptions) {
-  __resetOutOfContextForTests();
-  const logs = new LogCapture();
-  const moduleRef = await Test.createTestingModule({
-    imports: [
-      LoggerModule.forRoot({ pinoHttp: [{ level: 'debug' }, logs], renameContext: 'logger' }),
-      SmtpModule.forRootAsync({ useFactory: () => options }),
-    ],
-  }).compile();
-  await moduleRef.init();
-  return { smtp: moduleRef.get(SmtpClient), logs, close: () => moduleRef.close() };
-}
 
 describe('SmtpModule.forRootAsync when SMTP is disabled', () => {
   it('provides a client that sends nothing and logs nothing', async () => {
@@ -33,7 +14,7 @@ describe('SmtpModule.forRootAsync when SMTP is disabled', () => {
     });
     await expect(smtp.verify()).resolves.toBeUndefined();
     await close();
-    expect(logs.of(SMTP_LOGGER)).toEqual([]);
+    expect(logs.of(SMTP_LOGGER_NAME)).toEqual([]);
   });
 });
 
@@ -118,7 +99,7 @@ describe('SmtpModule.forRootAsync with a plain SMTP relay', () => {
       permanent: true,
     });
     // The host app's own pino settings apply: here pino's default numeric levels (50 = error).
-    expect(embedded.logs.of(SMTP_LOGGER).at(-1)).toMatchObject({
+    expect(embedded.logs.of(SMTP_LOGGER_NAME).at(-1)).toMatchObject({
       level: 50,
       msg: 'Failed to send email',
       error: expect.stringMatching(/^550 5\.1\.1 Mailbox does not exist/),
@@ -132,7 +113,7 @@ describe('SmtpModule.forRootAsync with a plain SMTP relay', () => {
       message: 'Invalid message: "subject" contains a control character',
       permanent: true,
     });
-    expect(embedded.logs.of(SMTP_LOGGER).at(-1)).toMatchObject({ level: 50, msg: 'Failed to send email' });
+    expect(embedded.logs.of(SMTP_LOGGER_NAME).at(-1)).toMatchObject({ level: 50, msg: 'Failed to send email' });
     expect(server.received).toHaveLength(before);
   });
 });

@@ -3,8 +3,8 @@ import { Test } from '@nestjs/testing';
 import { LoggerModule } from 'nestjs-pino';
 import { __resetOutOfContextForTests } from 'nestjs-pino/PinoLogger';
 import request from 'supertest';
-import { SmtpClient, SmtpSendError } from '../src/smtp';
-import { InMemorySmtpClient, SmtpTestingModule } from '../src/smtp/testing';
+import { SmtpClient, SmtpSendError, SMTP_LOGGER_NAME } from '@solidpoint/nestjs-smtp';
+import { InMemorySmtpClient, SmtpTestingModule } from '@solidpoint/nestjs-smtp/testing';
 import { VALID_PASSWORD } from './support/registration';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -112,7 +112,7 @@ describe('SmtpTestingModule.override on the whole app', () => {
       .post('/users')
       .send({ email: 'petr@solidlab.test', firstName: 'Petr', password: VALID_PASSWORD })
       .expect(201);
-    const failure = await testApp.logs.waitFor('server.api.smtpClient', (line) => line.msg === 'Failed to send email');
+    const failure = await testApp.logs.waitFor(SMTP_LOGGER_NAME, (line) => line.msg === 'Failed to send email');
     expect(failure).toMatchObject({
       error: '451 4.7.1 Try again later',
       attempt: 1,

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { AppProcess } from './support/app-process';
 import { register } from './support/registration';
 import { SmtpTestServer } from './support/smtp-test-server';
+import { SMTP_LOGGER_NAME } from '@solidpoint/nestjs-smtp';
 
 const SMTP_PASSWORD = 'smtp-secret-P4ssw0rd!';
 
@@ -61,8 +62,8 @@ describe('the built app without SMTP variables', () => {
   it('registers users and prints no line from server.api.smtpClient, even at debug', async () => {
     await register(app.url, 'no.smtp@solidlab.test').expect(201);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(app.logsOf('server.api.smtpClient')).toEqual([]);
-    expect(app.stdout).not.toContain('server.api.smtpClient');
+    expect(app.logsOf(SMTP_LOGGER_NAME)).toEqual([]);
+    expect(app.stdout).not.toContain(SMTP_LOGGER_NAME);
     expect(server.received).toHaveLength(0);
   });
 });
@@ -113,7 +114,7 @@ describe('shutdown', () => {
       const status = await stopped;
       expect(status.signal === 'SIGTERM' || status.code === 0).toBe(true);
       expect(server.received).toMatchObject([{ to: ['in.flight@solidlab.test'], acknowledged: true }]);
-      expect(app.logsOf('server.api.smtpClient').filter((line) => line.level === 'error')).toEqual([]);
+      expect(app.logsOf(SMTP_LOGGER_NAME).filter((line) => line.level === 'error')).toEqual([]);
     } finally {
       await app.stop();
       await server.close();

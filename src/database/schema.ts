@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { SmtpMessage } from '../smtp';
+import type { SmtpMessage } from '@solidpoint/nestjs-smtp';
 
 /** Registered users. An email is unique in any letter case: the database enforces it. */
 export const users = pgTable(

@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SMTP_MODULE_OPTIONS, SmtpClient, type SmtpModuleOptions } from '../smtp';
+import { SmtpClient } from '@solidpoint/nestjs-smtp';
 import { HEALTH_CHECK_WAIT_MS, HealthMessage, SMTP_CHECK_CACHE_MS } from './health.constants';
 
 interface SmtpCheck {
@@ -23,14 +23,14 @@ export class SmtpHealthIndicator {
   constructor(
     private readonly health: HealthIndicatorService,
     private readonly smtp: SmtpClient,
-    @Inject(SMTP_MODULE_OPTIONS) private readonly options: SmtpModuleOptions,
   ) {}
 
   async isHealthy(key: string) {
     const indicator = this.health.check(key);
-    if (!this.options.enabled) return indicator.up({ message: HealthMessage.smtpDisabled });
+    const smtp = this.smtp.description;
+    if (!smtp.enabled) return indicator.up({ message: HealthMessage.smtpDisabled });
     const { checkedAt, error } = await this.current();
-    const data = { host: this.options.host, port: this.options.port, checkedAt: checkedAt.toISOString() };
+    const data = { host: smtp.host, port: smtp.port, checkedAt: checkedAt.toISOString() };
     return error === undefined ? indicator.up(data) : indicator.down({ ...data, message: error });
   }
 

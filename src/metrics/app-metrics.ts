@@ -1,8 +1,10 @@
 import type { PinoLogger } from 'nestjs-pino';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { outboxRetryChannel } from '../outbox/outbox.diagnostics';
 import type { OutboxBacklog, OutboxRepository } from '../outbox/outbox.repository';
-import { type SmtpSendEvent, smtpSendChannel } from '../smtp';
+import type { SmtpSendEvent } from '@solidpoint/nestjs-smtp';
+import { SMTP_SEND_CHANNEL } from '../smtp-naming';
 import { MetricsLogMessage, SEND_DURATION_BUCKETS } from './metrics.constants';
 import { describeError } from '../logging/error-description';
 
@@ -74,12 +76,12 @@ export class AppMetrics {
     // Zero from the start, so a rate() has a baseline before the first failure of each kind.
     this.failed.inc({ kind: 'permanent' }, 0);
     this.failed.inc({ kind: 'transient' }, 0);
-    smtpSendChannel.subscribe(this.onSend);
+    subscribe(SMTP_SEND_CHANNEL, this.onSend);
     outboxRetryChannel.subscribe(this.onRetry);
   }
 
   close(): void {
-    smtpSendChannel.unsubscribe(this.onSend);
+    unsubscribe(SMTP_SEND_CHANNEL, this.onSend);
     outboxRetryChannel.unsubscribe(this.onRetry);
   }
 

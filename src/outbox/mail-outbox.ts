@@ -1,6 +1,6 @@
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import type { Queryable } from '../database/database';
-import { createMessageId, type SmtpMessage } from '../smtp';
+import { createMessageId, type SmtpMessage } from '@solidpoint/nestjs-smtp';
 import type { OutboxRepository } from './outbox.repository';
 import type { OutboxWorker } from './outbox.worker';
 

@@ -1,12 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
-import {
-  DEFAULT_SMTP_POOL_SIZE,
-  SMTP_MODULE_OPTIONS,
-  SmtpClient,
-  type SmtpEnabledOptions,
-  type SmtpModuleOptions,
-} from '../smtp';
+import { SmtpClient, type SmtpDescription } from '@solidpoint/nestjs-smtp';
 import { DeliveringMailOutbox, DisabledMailOutbox, MailOutbox } from './mail-outbox';
 import { outboxConfig, type OutboxConfigType } from './outbox.config';
 import { OUTBOX_BATCH_PER_CONNECTION, OUTBOX_LOGGER_NAME } from './outbox.constants';
@@ -17,29 +11,29 @@ import { OutboxWorker } from './outbox.worker';
  * Enough jobs per round to keep every pooled connection busy, but never more than a rate limit
  * lets out in a quarter of a lease (so a claimed job is sent long before its claim expires).
  */
-function outboxBatchSize(smtp: SmtpEnabledOptions, config: OutboxConfigType): number {
-  const perPool = (smtp.poolSize ?? DEFAULT_SMTP_POOL_SIZE) * OUTBOX_BATCH_PER_CONNECTION;
+function outboxBatchSize(smtp: Extract<SmtpDescription, { enabled: true }>, config: OutboxConfigType): number {
+  const perPool = smtp.poolSize * OUTBOX_BATCH_PER_CONNECTION;
   if (!smtp.rateLimit) return perPool;
   return Math.max(1, Math.min(perPool, Math.floor((smtp.rateLimit * config.leaseSeconds) / 4)));
 }
 
 /**
  * Durable email delivery (the transactional outbox). Whether anything is queued and sent is
- * decided here, once, from the SMTP options.
+ * decided here, once, from the SMTP client's description.
  */
 @Module({
   providers: [
     OutboxRepository,
     {
       provide: MailOutbox,
-      inject: [SMTP_MODULE_OPTIONS, OutboxRepository, SmtpClient, outboxConfig.KEY, PinoLogger],
+      inject: [OutboxRepository, SmtpClient, outboxConfig.KEY, PinoLogger],
       useFactory: (
-        smtp: SmtpModuleOptions,
         repository: OutboxRepository,
         client: SmtpClient,
         config: OutboxConfigType,
         logger: PinoLogger,
       ): MailOutbox => {
+        const smtp = client.description;
         if (!smtp.enabled) return new DisabledMailOutbox();
         logger.setContext(OUTBOX_LOGGER_NAME);
         const worker = new OutboxWorker(repository, client, config, logger, outboxBatchSize(smtp, config));

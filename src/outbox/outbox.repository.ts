@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../database/database';
 import { DATABASE } from '../database/database.constants';
 import { emailOutbox, type OutboxStatus } from '../database/schema';
-import type { SmtpMessage } from '../smtp';
+import type { SmtpMessage } from '@solidpoint/nestjs-smtp';
 
 /** A claimed email, ready to send. */
 export interface OutboxJob {

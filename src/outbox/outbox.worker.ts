@@ -1,7 +1,7 @@
 import type { PinoLogger } from 'nestjs-pino';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PeriodicPrune } from '../database/periodic-prune';
-import type { SmtpClient, SmtpSendError } from '../smtp';
+import { type SmtpAttempt, type SmtpClient, SmtpSendError } from '@solidpoint/nestjs-smtp';
 import type { OutboxConfig } from './outbox.config';
 import {
   OUTBOX_DATABASE_RETRY_MS,
@@ -15,9 +15,6 @@ import type { OutboxJob, OutboxRepository } from './outbox.repository';
 import { type OutboxRetryEvent, outboxRetryChannel } from './outbox.diagnostics';
 import { retryDelaySeconds } from './retry-policy';
 import { describeError } from '../logging/error-description';
-
-/** What happens to a job after a failed attempt. */
-type FailurePlan = { retryAt: Date } | { retryAt?: undefined };
 
 /**
  * Sends queued emails: claims due jobs in batches, sends them through `SmtpClient`, and
@@ -105,43 +102,36 @@ export class OutboxWorker {
     }
   }
 
-  /** Sends one job; true when the server accepted it, otherwise its failure is recorded. */
+  /**
+   * Sends one job; true when the server accepted it, otherwise its failure is recorded. The
+   * client logs the failure with this attempt, and its next one is the same `nextAttemptAt` the
+   * error gives here, so the logged next attempt is the one stored.
+   */
   private async deliver(job: OutboxJob): Promise<boolean> {
-    // Planned when the client logs the failure, so the logged next attempt is the one stored.
-    let plan: FailurePlan | undefined;
+    const attempt: SmtpAttempt = {
+      attempt: job.attempts,
+      maxAttempts: this.config.maxAttempts,
+      retryDelayMs: retryDelaySeconds(job.attempts, this.config.retryDelaySeconds) * 1000,
+    };
     try {
-      await this.smtp.send(
-        { ...job.message, messageId: job.messageId },
-        {
-          failureLogFields: (error) => {
-            plan = this.planAfterFailure(job, error);
-            return {
-              attempt: job.attempts,
-              maxAttempts: this.config.maxAttempts,
-              ...(plan.retryAt ? { nextAttemptAt: plan.retryAt.toISOString() } : { gaveUp: true }),
-            };
-          },
-        },
-      );
+      await this.smtp.send({ ...job.message, messageId: job.messageId }, { attempt });
       return true;
     } catch (error) {
-      // A client that did not log the failure (a consumer's own SmtpClient) did not plan it either.
-      plan ??= this.planAfterFailure(job, error as SmtpSendError);
-      await this.recordFailure(job, plan, error);
+      // SmtpClient rejects with SmtpSendError; anything else (a consumer's own client) counts as transient.
+      const failure =
+        error instanceof SmtpSendError
+          ? error
+          : new SmtpSendError((error as Error).message, { permanent: false, cause: error });
+      await this.recordFailure(job, failure.nextAttemptAt(attempt), failure);
       return false;
     }
   }
 
-  private planAfterFailure(job: OutboxJob, error: SmtpSendError): FailurePlan {
-    if (error.permanent || job.attempts >= this.config.maxAttempts) return {};
-    return { retryAt: new Date(Date.now() + retryDelaySeconds(job.attempts, this.config.retryDelaySeconds) * 1000) };
-  }
-
-  private async recordFailure(job: OutboxJob, plan: FailurePlan, error: unknown): Promise<void> {
-    const message = (error as Error).message;
+  private async recordFailure(job: OutboxJob, retryAt: Date | undefined, error: SmtpSendError): Promise<void> {
+    const message = error.message;
     try {
-      if (plan.retryAt) {
-        await this.repository.reschedule(job.id, plan.retryAt, message);
+      if (retryAt) {
+        await this.repository.reschedule(job.id, retryAt, message);
         if (outboxRetryChannel.hasSubscribers)
           outboxRetryChannel.publish({ attempt: job.attempts } satisfies OutboxRetryEvent);
       } else {

@@ -1,4 +1,4 @@
-import { hasControlCharacter } from '../smtp';
+import { hasControlCharacter } from '@solidpoint/nestjs-smtp';
 
 // A letter that shows: Hangul fillers (U+3164) and the like are letters but invisible.
 const VISIBLE_LETTER = /(?!\p{Default_Ignorable_Code_Point})\p{L}/u;

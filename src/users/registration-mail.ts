@@ -1,4 +1,4 @@
-import type { SmtpMessage } from '../smtp';
+import type { SmtpMessage } from '@solidpoint/nestjs-smtp';
 
 /**
  * The "Registration for SolidPoint" email, word for word as in the operator doc (including its

@@ -5,7 +5,7 @@ import { __resetOutOfContextForTests } from 'nestjs-pino/PinoLogger';
 import { AppModule } from '../../src/app.module';
 import { LOG_DESTINATION } from '../../src/logging/logging.constants';
 import { createHttpApplication } from '../../src/server/create-http-application';
-import { type InMemorySmtpClient, SmtpTestingModule } from '../../src/smtp/testing';
+import { type InMemorySmtpClient, SmtpTestingModule } from '@solidpoint/nestjs-smtp/testing';
 import { LogCapture } from './log-capture';
 import { GENEROUS_LIMITS } from './registration';
 import { createTestDatabase } from './test-database';

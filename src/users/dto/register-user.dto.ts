@@ -1,5 +1,5 @@
 import { buildMessage, IsOptional, IsString, Length, MaxLength, MinLength, ValidateBy } from 'class-validator';
-import { isEmailAddress } from '../../smtp';
+import { isEmailAddress } from '@solidpoint/nestjs-smtp';
 import { isPersonName } from '../person-name';
 
 /** A person's name in any script (it goes into an email): see {@link isPersonName}. */

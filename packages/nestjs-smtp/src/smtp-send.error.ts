@@ -1,0 +1,87 @@
+import type { SmtpAttempt } from './interfaces/smtp-message.interface.js';
+import type { InvalidSmtpMessageError } from './message-composer.js';
+
+/**
+ * Why a send failed, as an operator should read it: the server's reply verbatim when the server
+ * refused (`535 5.7.8 Error: authentication failed: ...`), otherwise the network or TLS error
+ * with the host that failed (`getaddrinfo ENOTFOUND smtp.example.invalid`).
+ */
+export class SmtpSendError extends Error {
+  /** The server's reply code (e.g. 535, 550, 451), when the server replied with an error. */
+  readonly responseCode?: number;
+  /**
+   * The enhanced status code (RFC 3463) of the server's reply, when it gave one: `5.1.1` (no
+   * such mailbox), `5.7.8` (bad credentials), `4.7.1` (try later), …
+   */
+  readonly enhancedStatus?: string;
+  /** True when retrying the same message cannot help: a 5xx reply, or a message we refused to send. */
+  readonly permanent: boolean;
+  /** When the send failed. */
+  readonly failedAt = new Date();
+
+  constructor(
+    message: string,
+    options: { responseCode?: number; enhancedStatus?: string; permanent: boolean; cause?: unknown },
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'SmtpSendError';
+    this.responseCode = options.responseCode;
+    this.enhancedStatus = options.enhancedStatus;
+    this.permanent = options.permanent;
+  }
+
+  /**
+   * When to try again after this failure of `attempt`: its retry delay after the failure, or
+   * `undefined` when retrying cannot help (a permanent failure) or the attempts are used up.
+   * The client logs the same answer on the "Failed to send email" line.
+   */
+  nextAttemptAt({ attempt, maxAttempts, retryDelayMs }: SmtpAttempt): Date | undefined {
+    if (this.permanent || attempt >= maxAttempts) return undefined;
+    return new Date(this.failedAt.getTime() + retryDelayMs);
+  }
+
+  /** @internal A message refused before anything was sent (see `composeMessage`): retrying cannot help. */
+  static fromInvalidMessage(error: InvalidSmtpMessageError): SmtpSendError {
+    return new SmtpSendError(`Invalid message: ${error.message}`, { permanent: true, cause: error });
+  }
+
+  /** @internal Describes an error thrown by nodemailer while talking to `host:port`. */
+  static fromTransportError(error: unknown, server: { host: string; port: number }): SmtpSendError {
+    const reply = serverReply(error);
+    if (reply) {
+      return new SmtpSendError(reply.response, {
+        responseCode: reply.responseCode,
+        enhancedStatus: ENHANCED_STATUS.exec(reply.response)?.[1],
+        permanent: reply.responseCode >= 500,
+        cause: error,
+      });
+    }
+    const message = (error instanceof Error ? error.message : String(error)).trim();
+    // Node's DNS and socket errors name the host; nodemailer's timeouts and TLS errors do not.
+    const described = message.includes(server.host) ? message : `${message} (${server.host}:${server.port})`;
+    return new SmtpSendError(described, { permanent: false, cause: error });
+  }
+}
+
+// `550 5.1.1 <ghost@example.com>: Recipient address rejected`: the code, then class.subject.detail.
+const ENHANCED_STATUS = /^\d{3}[ -]([245]\.\d{1,3}\.\d{1,3})\b/;
+
+interface ServerReply {
+  response: string;
+  responseCode: number;
+}
+
+/**
+ * nodemailer puts the server's error reply on `response` and its code on `responseCode`. A refused
+ * STARTTLS is reported as the TLS failure it is: nodemailer's message already quotes the reply.
+ */
+function serverReply(error: unknown): ServerReply | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { response, responseCode, command } = error as Partial<ServerReply> & { command?: string };
+  return typeof response === 'string' &&
+    typeof responseCode === 'number' &&
+    responseCode >= 400 &&
+    command !== 'STARTTLS'
+    ? { response, responseCode }
+    : undefined;
+}

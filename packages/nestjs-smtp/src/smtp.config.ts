@@ -1,0 +1,84 @@
+import { type ConfigType, registerAs } from '@nestjs/config';
+import { EnvironmentReader } from './environment-reader.js';
+import type { SmtpModuleOptions, SmtpSecurity } from './interfaces/smtp-module-options.interface.js';
+import { isEmailAddress, parseMailbox } from './mailbox.js';
+import { parseSmtpAddress } from './smtp-address.js';
+import { DEFAULT_SMTP_POOL_SIZE } from './smtp.constants.js';
+
+const SMTP_SECURITY_MODES: readonly SmtpSecurity[] = ['none', 'starttls', 'tls'];
+
+/**
+ * The operator doc's port rule: 25 is plain SMTP, 587 is STARTTLS. 465 is implicit TLS by
+ * convention (RFC 8314); any other port gets STARTTLS, the safe choice that never sends in clear.
+ */
+export function securityForPort(port: number): SmtpSecurity {
+  if (port === 25) return 'none';
+  if (port === 465) return 'tls';
+  return 'starttls';
+}
+
+/**
+ * Reads SMTP_ADDRESS, SMTP_USERNAME, SMTP_PASSWORD, SMTP_FROM, SMTP_TLS, SMTP_POOL_SIZE and
+ * SMTP_RATE_LIMIT.
+ * None of the first three set: SMTP is disabled (the doc's default). Anything half set or
+ * malformed throws an SmtpEnvironmentError naming each variable; values of SMTP_PASSWORD
+ * and SMTP_ADDRESS are never echoed.
+ */
+export function parseSmtpEnvironment(env: NodeJS.ProcessEnv): Readonly<SmtpModuleOptions> {
+  const reader = new EnvironmentReader(env);
+  const address = reader.text('SMTP_ADDRESS');
+  const user = reader.text('SMTP_USERNAME');
+  const pass = reader.text('SMTP_PASSWORD');
+  const from = reader.text('SMTP_FROM');
+  const tls = reader.text('SMTP_TLS');
+
+  if (address === undefined && user === undefined && pass === undefined) {
+    for (const name of ['SMTP_FROM', 'SMTP_TLS'] as const) {
+      if (reader.text(name) !== undefined)
+        reader.problem(`${name} is set but SMTP_ADDRESS is not; set SMTP_ADDRESS to enable SMTP`);
+    }
+    return reader.result({ enabled: false });
+  }
+
+  if (user !== undefined && pass === undefined)
+    reader.problem('SMTP_USERNAME is set but SMTP_PASSWORD is not; set both or neither');
+  if (pass !== undefined && user === undefined)
+    reader.problem('SMTP_PASSWORD is set but SMTP_USERNAME is not; set both or neither');
+  if (address === undefined)
+    reader.problem('SMTP_ADDRESS is not set but SMTP credentials are; set it to host:port, e.g. smtp.example.com:587');
+  const server = address === undefined ? undefined : parseSmtpAddress(address);
+  if (typeof server === 'string') reader.problem(`SMTP_ADDRESS ${server}`);
+
+  if (from !== undefined && parseMailbox(from) === undefined) {
+    reader.problem('SMTP_FROM must be an email address, optionally with a name: "SolidPoint <noreply@example.com>"');
+  }
+  if (from === undefined && !(user !== undefined && isEmailAddress(user))) {
+    reader.problem(
+      user === undefined
+        ? 'SMTP_FROM is not set and there is no SMTP_USERNAME to send as; set SMTP_FROM to the sender address'
+        : 'SMTP_USERNAME is not an email address, so SMTP_FROM must be set to the sender address',
+    );
+  }
+  const security = reader.oneOf('SMTP_TLS', SMTP_SECURITY_MODES, 'starttls');
+  const poolSize = reader.integer('SMTP_POOL_SIZE', DEFAULT_SMTP_POOL_SIZE, 1);
+  const rateLimit = reader.text('SMTP_RATE_LIMIT') === undefined ? undefined : reader.integer('SMTP_RATE_LIMIT', 0, 1);
+
+  const parsed = typeof server === 'object' ? server : { host: '', port: 0 };
+  return reader.result({
+    enabled: true,
+    host: parsed.host,
+    port: parsed.port,
+    security: tls === undefined ? securityForPort(parsed.port) : security,
+    ...(user !== undefined && pass !== undefined ? { auth: { user, pass } } : {}),
+    from: from ?? user ?? '',
+    poolSize,
+    ...(rateLimit === undefined ? {} : { rateLimit }),
+  });
+}
+
+/**
+ * SMTP options from the environment, for `SmtpModule.forRootAsync(smtpConfig.asProvider())`
+ * or for injecting through ConfigService.
+ */
+export const smtpConfig = registerAs('smtp', () => parseSmtpEnvironment(process.env));
+export type SmtpConfigType = ConfigType<typeof smtpConfig>;
