@@ -1,10 +1,11 @@
-import type { PGlite } from '@electric-sql/pglite' with { 'resolution-mode': 'import' };
+import type { PGlite } from '@electric-sql/pglite';
 import type { PinoLogger } from 'nestjs-pino';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { StartupError } from '../config/startup.error';
 import { DataDirLock } from './data-dir-lock';
 import { DatabaseLogMessage } from './database.constants';
+import { loadEmbeddedDriver, loadPostgresDriver } from './drivers';
 import type { DatabaseConfig, EmbeddedDatabaseSetting } from './database.config';
 import type { Database, DatabaseConnection } from './database';
 import { compileWebAssemblyForFootprint, embeddedStartParams } from './embedded-settings';
@@ -16,21 +17,13 @@ type EmbeddedDatabaseConfig = Extract<DatabaseConfig, { kind: 'embedded' }>;
 // Any constant will do: it names the lock that makes concurrent starts migrate one at a time.
 const MIGRATION_LOCK_KEY = 7_402_113;
 
-/**
- * Connects (or opens the embedded database) and brings the schema up to date. Each driver is
- * loaded only when it is used: the other would add its load time to every start (README,
- * Performance).
- */
+/** Connects (or opens the embedded database) and brings the schema up to date. */
 export async function openDatabase(config: DatabaseConfig, logger: PinoLogger): Promise<DatabaseConnection> {
   return config.kind === 'postgres' ? openPostgres(config.url, logger) : openEmbedded(config, logger);
 }
 
 async function openPostgres(url: string, logger: PinoLogger): Promise<DatabaseConnection> {
-  const [{ Pool }, { drizzle: drizzleNodePostgres }, { migrate: migrateNodePostgres }] = await Promise.all([
-    import('pg'),
-    import('drizzle-orm/node-postgres'),
-    import('drizzle-orm/node-postgres/migrator'),
-  ]);
+  const { Pool, drizzle: drizzleNodePostgres, migrate: migrateNodePostgres } = loadPostgresDriver();
   const pool = new Pool({ connectionString: url, connectionTimeoutMillis: 10_000 });
   // An idle connection dropped by the server must not crash the process; the pool reconnects.
   pool.on('error', (error) => logger.warn({ error: error.message }, DatabaseLogMessage.connectionLost));
@@ -58,10 +51,7 @@ async function openEmbedded(config: EmbeddedDatabaseConfig, logger: PinoLogger):
   mkdirSync(dataDir, { recursive: true });
   const lock = DataDirLock.acquire(dataDir);
   try {
-    const [{ drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
-      import('drizzle-orm/pglite'),
-      import('drizzle-orm/pglite/migrator'),
-    ]);
+    const { drizzle: drizzlePglite, migrate: migratePglite } = loadEmbeddedDriver();
     const client = await openPglite(resolve(dataDir, 'pglite'), config.settings, logger);
     const db = drizzlePglite(client, { schema });
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
@@ -116,7 +106,7 @@ async function createPglite(dataDir: string, settings: readonly EmbeddedDatabase
     return false;
   };
   compileWebAssemblyForFootprint();
-  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGlite } = loadEmbeddedDriver();
   try {
     return await PGlite.create({
       dataDir,
