@@ -39,7 +39,7 @@ const SIZE = quick
       drain: 2_000,
       memory: 10_000,
       loadSeconds: 3,
-      footprint: { runs: 1, registrations: 50, settleSeconds: 1 },
+      footprint: { runs: 1, registrations: 20, settleSeconds: 1 },
     }
   : {
       direct: 20_000,
