@@ -29,6 +29,7 @@ export function embeddedStartParams(
  * queries ever win back, and its compiler memory stays in the process: 40-60 MB of RSS, and
  * over a second more to start on 2 cores (README, Performance). V8 reads the flag when it
  * compiles a module, so this must run before PGlite is created; it concerns WebAssembly only.
+ * Node 24 and later ignore it when set at run time: there `node --liftoff-only` does it.
  */
 export function compileWebAssemblyForFootprint(): void {
   setFlagsFromString('--liftoff-only');
