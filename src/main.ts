@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { StartupError } from './config/startup.error';
+import { describeFatalError } from './logging/error-description';
 import { createHttpApplication } from './server/create-http-application';
 import { serverConfig, type ServerConfigType } from './server/server.config';
 
@@ -29,9 +30,7 @@ bootstrap().catch((error: unknown) => {
   if (error instanceof StartupError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(
-      `Startup failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    process.stderr.write(`Startup failed: ${describeFatalError(error)}\n`);
   }
   process.exit(1);
 });

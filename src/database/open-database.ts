@@ -11,6 +11,7 @@ import type { Database, DatabaseConnection } from './database';
 import { compileWebAssemblyForFootprint, embeddedStartParams } from './embedded-settings';
 import { INITIAL_DATA_DIR, MIGRATIONS_FOLDER } from './initial-data';
 import * as schema from './schema';
+import { describeError } from '../logging/error-description';
 
 type EmbeddedDatabaseConfig = Extract<DatabaseConfig, { kind: 'embedded' }>;
 
@@ -26,7 +27,7 @@ async function openPostgres(url: string, logger: PinoLogger): Promise<DatabaseCo
   const { Pool, drizzle: drizzleNodePostgres, migrate: migrateNodePostgres } = loadPostgresDriver();
   const pool = new Pool({ connectionString: url, connectionTimeoutMillis: 10_000 });
   // An idle connection dropped by the server must not crash the process; the pool reconnects.
-  pool.on('error', (error) => logger.warn({ error: error.message }, DatabaseLogMessage.connectionLost));
+  pool.on('error', (error) => logger.warn({ error: describeError(error) }, DatabaseLogMessage.connectionLost));
   const db = drizzleNodePostgres(pool, { schema }) as unknown as Database;
   try {
     const client = await pool.connect();
@@ -40,7 +41,7 @@ async function openPostgres(url: string, logger: PinoLogger): Promise<DatabaseCo
     }
   } catch (error) {
     await pool.end();
-    throw new StartupError(`Cannot use the PostgreSQL database at ${redactUrl(url)}: ${(error as Error).message}`);
+    throw new StartupError(`Cannot use the PostgreSQL database at ${redactUrl(url)}: ${describeError(error)}`);
   }
   logger.info({ database: redactUrl(url) }, DatabaseLogMessage.readyPostgres);
   return { db, close: () => pool.end() };

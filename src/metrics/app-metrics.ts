@@ -4,6 +4,7 @@ import { outboxRetryChannel } from '../outbox/outbox.diagnostics';
 import type { OutboxBacklog, OutboxRepository } from '../outbox/outbox.repository';
 import { type SmtpSendEvent, smtpSendChannel } from '../smtp';
 import { MetricsLogMessage, SEND_DURATION_BUCKETS } from './metrics.constants';
+import { describeError } from '../logging/error-description';
 
 /** The outbox gauges: name, help, and their value in one backlog reading. */
 const OUTBOX_GAUGES: [string, string, (backlog: OutboxBacklog) => number][] = [
@@ -95,8 +96,8 @@ export class AppMetrics {
   private async readBacklog(): Promise<OutboxBacklog> {
     this.backlogReading ??= this.outbox
       .backlog()
-      .catch((error: Error) => {
-        this.logger.warn({ error: error.message }, MetricsLogMessage.cannotReadOutbox);
+      .catch((error: unknown) => {
+        this.logger.warn({ error: describeError(error) }, MetricsLogMessage.cannotReadOutbox);
         return undefined;
       })
       .finally(() => (this.backlogReading = undefined));
