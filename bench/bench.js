@@ -3,13 +3,14 @@
 // on 127.0.0.1 only, and prints one table. Figures are printed, not asserted: timings on a
 // shared 2-core machine vary by tens of percent between runs; read the ratios.
 const { spawn } = require('node:child_process');
-const { join, resolve } = require('node:path');
+const { resolve } = require('node:path');
 const nodemailer = require('nodemailer');
 const { PinoLogger } = require('nestjs-pino');
 const pino = require('pino');
-const { Client } = require('pg');
-const autocannon = require('autocannon');
-const { adopt, findProgram, freePort, temporaryDirectory } = require('./processes');
+const { registerUsers, startApp } = require('./app');
+const { temporaryPostgresDatabase } = require('./databases');
+const { footprint } = require('./footprint');
+const { adopt, findProgram, temporaryDirectory } = require('./processes');
 const { startSink } = require('./sinks');
 
 const dist = resolve(__dirname, '../dist');
@@ -27,9 +28,30 @@ const { createMessageId, SMTP_LOGGER_NAME } = require('@solidpoint/nestjs-smtp')
 const quick = process.argv.includes('--quick');
 // --node-sink: the Node sink even where Postfix is installed, to compare the two.
 const postfixSink = process.argv.includes('--node-sink') ? undefined : findProgram('smtp-sink');
+// --footprint: case 6 alone (startup time and memory of the app on each database);
+// --runs=N and --registrations=N change its size.
+const footprintOnly = process.argv.includes('--footprint');
+const option = (name) => {
+  const value = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
+  return value === undefined ? undefined : Number(value);
+};
 const SIZE = quick
-  ? { direct: 2_000, perConnection: 500, drain: 2_000, memory: 10_000, loadSeconds: 3 }
-  : { direct: 20_000, perConnection: 3_000, drain: 20_000, memory: 100_000, loadSeconds: 10 };
+  ? {
+      direct: 2_000,
+      perConnection: 500,
+      drain: 2_000,
+      memory: 10_000,
+      loadSeconds: 3,
+      footprint: { runs: 1, registrations: 20, settleSeconds: 1 },
+    }
+  : {
+      direct: 20_000,
+      perConnection: 3_000,
+      drain: 20_000,
+      memory: 100_000,
+      loadSeconds: 10,
+      footprint: { runs: 3, registrations: 1_000, settleSeconds: 3 },
+    };
 const SENDER = 'noreply@solidpoint.test';
 // About 1 KB, like the registration email.
 const MESSAGE = {
@@ -163,26 +185,14 @@ async function smtpSource(port) {
 }
 
 async function databases() {
-  const kinds = [{ name: 'embedded', config: { kind: 'embedded', dataDir: temporaryDirectory('data-') } }];
+  const kinds = [
+    { name: 'embedded', config: { kind: 'embedded', dataDir: temporaryDirectory('data-'), settings: [] } },
+  ];
   if (process.env.DATABASE_URL) {
-    const name = `smtp_bench_${process.pid}`;
-    const admin = new Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    kinds.unshift({ name: 'PostgreSQL', config: { kind: 'postgres', url: url.toString() }, drop: name });
+    const database = await temporaryPostgresDatabase();
+    kinds.unshift({ name: 'PostgreSQL', config: { kind: 'postgres', url: database.url }, drop: database.drop });
   }
   return kinds;
-}
-
-async function dropDatabase(name) {
-  const admin = new Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
 }
 
 async function outboxDrain(sink, directRate) {
@@ -208,7 +218,7 @@ async function outboxDrain(sink, directRate) {
     await worker.shutdown();
     await client.onApplicationShutdown();
     await connection.close();
-    if (kind.drop) await dropDatabase(kind.drop);
+    await kind.drop?.();
     const target = kind.name === 'PostgreSQL' ? ' (target ≥ 0.5 on PostgreSQL)' : '';
     row(
       `2. Outbox drain, ${kind.name} (${SIZE.drain} queued)`,
@@ -219,73 +229,13 @@ async function outboxDrain(sink, directRate) {
   }
 }
 
-/** Starts the built app; resolves once it listens, with the time that took. */
-async function startApp(env) {
-  const port = await freePort();
-  const started = process.hrtime.bigint();
-  const child = adopt(
-    spawn(process.execPath, [join(dist, 'main.js')], {
-      // The load case registers from one address: the per-IP registration limit is lifted.
-      env: {
-        PATH: process.env.PATH,
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        LOG_LEVEL: 'warn',
-        REGISTRATION_IP_LIMIT: '1000000',
-        ...env,
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    }),
-  );
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  await new Promise((done, fail) => {
-    const timer = setInterval(async () => {
-      try {
-        await fetch(`http://127.0.0.1:${port}/users`, { method: 'POST' });
-        clearInterval(timer);
-        done();
-      } catch {
-        if (child.exitCode === null) return;
-        clearInterval(timer);
-        fail(new Error(`the app exited with code ${child.exitCode}: ${stderr}`));
-      }
-    }, 20);
-  });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    ms,
-    stop: () => new Promise((done) => child.once('exit', done).kill('SIGTERM')),
-  };
-}
-
 async function registrationLoad() {
   const results = {};
   for (const mode of ['off', 'on']) {
     const sink = mode === 'on' ? await startSink(postfixSink, 2) : undefined;
     const smtp = sink ? { SMTP_ADDRESS: `127.0.0.1:${sink.port}`, SMTP_FROM: SENDER, SMTP_TLS: 'none' } : {};
     const app = await startApp({ DATA_DIR: temporaryDirectory('load-'), ...smtp });
-    let n = 0;
-    const result = await autocannon({
-      url: `${app.url}/users`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      connections: 10,
-      duration: SIZE.loadSeconds,
-      requests: [
-        {
-          setupRequest: (request) => ({
-            ...request,
-            body: JSON.stringify({
-              email: `load${(n += 1)}@solidlab.test`,
-              firstName: 'Ivan',
-              password: 'correct horse battery',
-            }),
-          }),
-        },
-      ],
-    });
+    const result = await registerUsers(app.url, { duration: SIZE.loadSeconds });
     await app.stop();
     sink?.stop();
     results[mode] = result;
@@ -316,16 +266,6 @@ async function memory(sink) {
   );
 }
 
-async function startup() {
-  const dataDir = temporaryDirectory('start-');
-  const first = await startApp({ DATA_DIR: dataDir });
-  await first.stop();
-  const warm = await startApp({ DATA_DIR: dataDir });
-  await warm.stop();
-  row('5. Start to listening, empty DATA_DIR', first.ms, 'ms', 'prepared initial data, no initdb');
-  row('   Start to listening, warm DATA_DIR', warm.ms, 'ms');
-}
-
 function print() {
   const widths = [0, 1, 2].map((i) =>
     Math.max(...rows.map((r) => r[i].length), ['case', 'result', 'compared'][i].length),
@@ -339,7 +279,7 @@ function print() {
 async function main() {
   const started = process.hrtime.bigint();
   console.log(
-    `npm run bench${quick ? ' -- --quick' : ''}: node ${process.version}, ${require('node:os').cpus().length} cores`,
+    `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}: node ${process.version}, ${require('node:os').cpus().length} cores`,
   );
   rows.push(
     postfixSink
@@ -350,17 +290,24 @@ async function main() {
           'Node, own process; apt-get install postfix for Postfix smtp-sink',
         ],
   );
-  const sink = await startSink(postfixSink);
-  try {
-    // First, while the process holds nothing else that could blur the figure.
-    await memory(sink);
-    const directRate = await directSend(sink);
-    await outboxDrain(sink, directRate);
-  } finally {
-    sink.stop();
+  if (!footprintOnly) {
+    const sink = await startSink(postfixSink);
+    try {
+      // First, while the process holds nothing else that could blur the figure.
+      await memory(sink);
+      const directRate = await directSend(sink);
+      await outboxDrain(sink, directRate);
+    } finally {
+      sink.stop();
+    }
+    await registrationLoad();
   }
-  await registrationLoad();
-  await startup();
+  await footprint(rows, {
+    ...SIZE.footprint,
+    runs: option('runs') ?? SIZE.footprint.runs,
+    registrations: option('registrations') ?? SIZE.footprint.registrations,
+    postfixSink,
+  });
   print();
   // The quick run's budget is 60 s (the build excluded): CI's log shows whether it keeps to it.
   console.log(`${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(0)} s`);

@@ -1,30 +1,30 @@
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
-import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PinoLogger } from 'nestjs-pino';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Pool } from 'pg';
 import { StartupError } from '../config/startup.error';
 import { DataDirLock } from './data-dir-lock';
 import { DatabaseLogMessage } from './database.constants';
-import type { DatabaseConfig } from './database.config';
+import { loadEmbeddedDriver, loadPostgresDriver } from './drivers';
+import type { DatabaseConfig, EmbeddedDatabaseSetting } from './database.config';
 import type { Database, DatabaseConnection } from './database';
-import { INITIAL_DATA_FILE, MIGRATIONS_FOLDER } from './initial-data';
+import { compileWebAssemblyForFootprint, embeddedStartParams } from './embedded-settings';
+import { INITIAL_DATA_DIR, MIGRATIONS_FOLDER } from './initial-data';
 import * as schema from './schema';
 import { describeError } from '../logging/error-description';
+
+type EmbeddedDatabaseConfig = Extract<DatabaseConfig, { kind: 'embedded' }>;
 
 // Any constant will do: it names the lock that makes concurrent starts migrate one at a time.
 const MIGRATION_LOCK_KEY = 7_402_113;
 
 /** Connects (or opens the embedded database) and brings the schema up to date. */
 export async function openDatabase(config: DatabaseConfig, logger: PinoLogger): Promise<DatabaseConnection> {
-  return config.kind === 'postgres' ? openPostgres(config.url, logger) : openEmbedded(config.dataDir, logger);
+  return config.kind === 'postgres' ? openPostgres(config.url, logger) : openEmbedded(config, logger);
 }
 
 async function openPostgres(url: string, logger: PinoLogger): Promise<DatabaseConnection> {
+  const { Pool, drizzle: drizzleNodePostgres, migrate: migrateNodePostgres } = loadPostgresDriver();
   const pool = new Pool({ connectionString: url, connectionTimeoutMillis: 10_000 });
   // An idle connection dropped by the server must not crash the process; the pool reconnects.
   pool.on('error', (error) => logger.warn({ error: describeError(error) }, DatabaseLogMessage.connectionLost));
@@ -47,11 +47,13 @@ async function openPostgres(url: string, logger: PinoLogger): Promise<DatabaseCo
   return { db, close: () => pool.end() };
 }
 
-async function openEmbedded(dataDir: string, logger: PinoLogger): Promise<DatabaseConnection> {
+async function openEmbedded(config: EmbeddedDatabaseConfig, logger: PinoLogger): Promise<DatabaseConnection> {
+  const { dataDir } = config;
   mkdirSync(dataDir, { recursive: true });
   const lock = DataDirLock.acquire(dataDir);
   try {
-    const client = await openPglite(resolve(dataDir, 'pglite'), logger);
+    const { drizzle: drizzlePglite, migrate: migratePglite } = loadEmbeddedDriver();
+    const client = await openPglite(resolve(dataDir, 'pglite'), config.settings, logger);
     const db = drizzlePglite(client, { schema });
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
     logger.info({ dataDir }, DatabaseLogMessage.readyEmbedded);
@@ -69,20 +71,56 @@ async function openEmbedded(dataDir: string, logger: PinoLogger): Promise<Databa
 }
 
 /**
- * Opens the PGlite files in `path`. A new directory is restored from the migrated dump that the
- * build prepared; without one, PGlite runs initdb, which takes several seconds.
+ * Opens the PGlite files in `path`. A new directory is first copied from the migrated one that
+ * the build prepared; without one, PGlite runs initdb, which takes several seconds.
  */
-async function openPglite(path: string, logger: PinoLogger): Promise<PGlite> {
+async function openPglite(
+  path: string,
+  settings: readonly EmbeddedDatabaseSetting[],
+  logger: PinoLogger,
+): Promise<PGlite> {
   if (existsSync(path)) {
     logger.info({ dataDir: path }, DatabaseLogMessage.opening);
-    return PGlite.create(path);
-  }
-  if (existsSync(INITIAL_DATA_FILE)) {
+  } else if (existsSync(INITIAL_DATA_DIR)) {
     logger.info({ dataDir: path }, DatabaseLogMessage.restoring);
-    return PGlite.create({ dataDir: path, loadDataDir: new Blob([readFileSync(INITIAL_DATA_FILE)]) });
+    // Copied aside and renamed: a start killed halfway leaves no half-copied database behind,
+    // only a copy that the next start (holding the lock, so alone) removes.
+    const copying = `${path}.copying`;
+    rmSync(copying, { recursive: true, force: true });
+    cpSync(INITIAL_DATA_DIR, copying, { recursive: true });
+    renameSync(copying, path);
+  } else {
+    logger.info({ dataDir: path }, DatabaseLogMessage.initialising);
   }
-  logger.info({ dataDir: path }, DatabaseLogMessage.initialising);
-  return PGlite.create(path);
+  return createPglite(path, settings);
+}
+
+/**
+ * PGlite with the app's settings and the operator's. PGlite itself only says it "failed to
+ * initialize"; PostgreSQL's FATAL line (a misspelt or out-of-range setting) says why.
+ */
+async function createPglite(dataDir: string, settings: readonly EmbeddedDatabaseSetting[]): Promise<PGlite> {
+  let fatal: string | undefined;
+  let starting = true;
+  const onStderr = (line: string): boolean => {
+    if (starting) fatal ??= /\bFATAL:\s+(.*)$/.exec(line)?.[1];
+    return false;
+  };
+  compileWebAssemblyForFootprint();
+  const { PGlite } = loadEmbeddedDriver();
+  try {
+    return await PGlite.create({
+      dataDir,
+      startParams: embeddedStartParams(PGlite.defaultStartParams, settings),
+      onStderr,
+    });
+  } catch (error) {
+    if (fatal === undefined) throw error;
+    const hint = settings.length > 0 ? '; check EMBEDDED_DATABASE_SETTINGS' : '';
+    throw new StartupError(`Cannot open the embedded database in ${dataDir}: ${fatal}${hint}`);
+  } finally {
+    starting = false;
+  }
 }
 
 /** The URL without its password, for logs and errors. */

@@ -1,25 +1,27 @@
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { INITIAL_DATA_FILE, MIGRATIONS_FOLDER, migrationsFingerprint } from './initial-data';
+import { INITIAL_DATA_DIR, MIGRATIONS_FOLDER, migrationsFingerprint } from './initial-data';
 
-// Run by `npm run build`: writes dist/initial-data.tar.gz. Making one takes an initdb (about 6 s),
-// so it is cached by migrations fingerprint and rebuilt only when a migration changes.
+// Run by `npm run build`: writes dist/initial-data/. Making it takes an initdb (about 6 s), so it
+// is cached by migrations fingerprint and made again only when a migration changes.
 const CACHE_FOLDER = resolve(__dirname, '../../node_modules/.cache/solidpoint-initial-data');
 
 async function prepare(): Promise<void> {
-  const cached = join(CACHE_FOLDER, `${migrationsFingerprint()}.tar.gz`);
+  const cached = join(CACHE_FOLDER, migrationsFingerprint());
   if (!existsSync(cached)) {
-    const pglite = new PGlite();
-    await migrate(drizzle(pglite), { migrationsFolder: MIGRATIONS_FOLDER });
-    const dump = await pglite.dumpDataDir('gzip');
-    await pglite.close();
+    // Made aside and renamed, so an interrupted build never leaves a half-made cache entry.
+    const making = `${cached}.making-${process.pid}`;
     mkdirSync(CACHE_FOLDER, { recursive: true });
-    writeFileSync(cached, Buffer.from(await dump.arrayBuffer()));
+    const pglite = await PGlite.create(making);
+    await migrate(drizzle(pglite), { migrationsFolder: MIGRATIONS_FOLDER });
+    await pglite.close();
+    renameSync(making, cached);
   }
-  copyFileSync(cached, INITIAL_DATA_FILE);
+  rmSync(INITIAL_DATA_DIR, { recursive: true, force: true });
+  cpSync(cached, INITIAL_DATA_DIR, { recursive: true });
 }
 
 prepare().catch((error: unknown) => {

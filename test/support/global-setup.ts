@@ -25,7 +25,7 @@ export default async function globalSetup(): Promise<void> {
   // Opened and migrated the way the app does it, then closed (which also releases its lock).
   const template = mkdtempSync(join(tmpdir(), 'smtp-test-data-template-'));
   const silent = new PinoLogger({ pinoHttp: { level: 'silent' } });
-  const connection = await openDatabase({ kind: 'embedded', dataDir: template }, silent);
+  const connection = await openDatabase({ kind: 'embedded', dataDir: template, settings: [] }, silent);
   await connection.close();
   // Set before jest starts its workers, which inherit them.
   process.env[DATA_DIR_TEMPLATE_VARIABLE] = template;

@@ -30,6 +30,7 @@ const APP_VARIABLES = [
   // DATABASE_URL of another.
   'DATABASE_URL',
   'DATA_DIR',
+  'EMBEDDED_DATABASE_SETTINGS',
 ];
 
 export interface TestApp {
