@@ -1,4 +1,4 @@
-import { Module, ValidationPipe } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_PIPE } from '@nestjs/core';
 import { databaseConfig } from './database/database.config';
@@ -12,6 +12,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { registrationLimitsConfig } from './registration-limits';
 import { serverConfig } from './server/server.config';
 import { ServerModule } from './server/server.module';
+import { StrictValidationPipe } from './server/strict-validation.pipe';
 import { SmtpModule, smtpConfig } from '@solidpoint/nestjs-smtp';
 import { MIME_BOUNDARY_PREFIX, SMTP_SEND_CHANNEL } from './smtp-naming';
 import { UsersModule } from './users/users.module';
@@ -46,11 +47,6 @@ import { UsersModule } from './users/users.module';
     HealthModule,
     MetricsModule,
   ],
-  providers: [
-    {
-      provide: APP_PIPE,
-      useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true }),
-    },
-  ],
+  providers: [{ provide: APP_PIPE, useClass: StrictValidationPipe }],
 })
 export class AppModule {}

@@ -4,6 +4,7 @@ import { SmtpEnvironmentError } from '@solidpoint/nestjs-smtp';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { StartupError } from './config/startup.error';
+import { describeFatalError } from './logging/error-description';
 import { createHttpApplication } from './server/create-http-application';
 import { serverConfig, type ServerConfigType } from './server/server.config';
 
@@ -31,9 +32,7 @@ bootstrap().catch((error: unknown) => {
   if (error instanceof StartupError || error instanceof SmtpEnvironmentError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(
-      `Startup failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    process.stderr.write(`Startup failed: ${describeFatalError(error)}\n`);
   }
   process.exit(1);
 });

@@ -44,10 +44,18 @@ describe('POST /users', () => {
     [
       'firstName',
       { firstName: 'Ivan\r\nBcc: victim@solidlab.test' },
-      'firstName must not be blank or contain control characters',
+      'firstName must contain a letter and no control, invisible or text-direction characters',
     ],
-    ['firstName', { firstName: '   ' }, 'firstName must not be blank or contain control characters'],
-    ['lastName', { lastName: 'Ivanov\u0000' }, 'lastName must not be blank or contain control characters'],
+    [
+      'firstName',
+      { firstName: '   ' },
+      'firstName must contain a letter and no control, invisible or text-direction characters',
+    ],
+    [
+      'lastName',
+      { lastName: 'Ivanov\u0000' },
+      'lastName must contain a letter and no control, invisible or text-direction characters',
+    ],
     ['password', { password: 'short' }, 'password must be at least 12 characters long'],
     ['password', { password: 12345678901234 }, 'password must be a string'],
     ['isAdmin', { isAdmin: true }, 'property isAdmin should not exist'],

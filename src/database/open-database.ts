@@ -14,6 +14,7 @@ import type { DatabaseConfig } from './database.config';
 import type { Database, DatabaseConnection } from './database';
 import { INITIAL_DATA_FILE, MIGRATIONS_FOLDER } from './initial-data';
 import * as schema from './schema';
+import { describeError } from '../logging/error-description';
 
 // Any constant will do: it names the lock that makes concurrent starts migrate one at a time.
 const MIGRATION_LOCK_KEY = 7_402_113;
@@ -26,7 +27,7 @@ export async function openDatabase(config: DatabaseConfig, logger: PinoLogger): 
 async function openPostgres(url: string, logger: PinoLogger): Promise<DatabaseConnection> {
   const pool = new Pool({ connectionString: url, connectionTimeoutMillis: 10_000 });
   // An idle connection dropped by the server must not crash the process; the pool reconnects.
-  pool.on('error', (error) => logger.warn({ error: error.message }, DatabaseLogMessage.connectionLost));
+  pool.on('error', (error) => logger.warn({ error: describeError(error) }, DatabaseLogMessage.connectionLost));
   const db = drizzleNodePostgres(pool, { schema }) as unknown as Database;
   try {
     const client = await pool.connect();
@@ -40,7 +41,7 @@ async function openPostgres(url: string, logger: PinoLogger): Promise<DatabaseCo
     }
   } catch (error) {
     await pool.end();
-    throw new StartupError(`Cannot use the PostgreSQL database at ${redactUrl(url)}: ${(error as Error).message}`);
+    throw new StartupError(`Cannot use the PostgreSQL database at ${redactUrl(url)}: ${describeError(error)}`);
   }
   logger.info({ database: redactUrl(url) }, DatabaseLogMessage.readyPostgres);
   return { db, close: () => pool.end() };

@@ -1,4 +1,5 @@
 import type { PinoLogger } from 'nestjs-pino';
+import { describeError } from '../logging/error-description';
 
 /** How a {@link PeriodicPrune} reports its rounds. */
 export interface PruneLog {
@@ -46,7 +47,7 @@ export class PeriodicPrune {
       const pruned = await this.prune();
       if (pruned > 0) logger.info({ pruned, ...fields }, prunedMessage);
     } catch (error) {
-      logger.warn({ error: (error as Error).message }, cannotPrune);
+      logger.warn({ error: describeError(error) }, cannotPrune);
     }
   }
 }

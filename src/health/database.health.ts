@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../database/database';
 import { DATABASE } from '../database/database.constants';
 import { HEALTH_CHECK_WAIT_MS, HealthMessage } from './health.constants';
+import { describeError } from '../logging/error-description';
 
 /** Whether the database answers a query, within 3 s. */
 @Injectable()
@@ -22,7 +23,7 @@ export class DatabaseHealthIndicator {
     const error = await Promise.race([
       this.db.execute(sql`SELECT 1`).then(
         () => undefined,
-        (failure: Error) => failure.message,
+        (failure: unknown) => describeError(failure),
       ),
       timeout,
     ]);

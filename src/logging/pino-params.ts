@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type { DestinationStream, LoggerOptions } from 'pino';
 import { formatConsoleLine } from './console-line';
+import { describeError } from './error-description';
 import { formatLocalTimestamp } from './local-timestamp';
 import type { LoggingConfig } from './logging.config';
 import { HTTP_LOGGER_NAME, LOGGER_NAME_FIELD } from './logging.constants';
@@ -15,6 +16,7 @@ const PROBE_PATH = /^\/(health|metrics)(\/|\?|$)/;
  *
  * HTTP access lines carry only method, URL and status: never headers (Authorization, cookies)
  * nor bodies (passwords). Successful `/health` and `/metrics` requests are logged at debug.
+ * An error is logged as its type and what {@link describeError} allows: no stack, no query parameters.
  */
 export function createPinoParams(config: LoggingConfig, destination: DestinationStream): Params {
   const options: LoggerOptions = {
@@ -34,6 +36,10 @@ export function createPinoParams(config: LoggingConfig, destination: Destination
         serializers: {
           req: (req: IncomingMessage & { id?: unknown }) => ({ id: req.id, method: req.method, url: req.url }),
           res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
+          err: (error: unknown) => ({
+            type: error instanceof Error ? error.name : typeof error,
+            message: describeError(error),
+          }),
         },
         customLogLevel: (req, res, error) => {
           if (error || res.statusCode >= 500) return 'error';

@@ -6,6 +6,7 @@ import type { OutboxBacklog, OutboxRepository } from '../outbox/outbox.repositor
 import type { SmtpSendEvent } from '@solidpoint/nestjs-smtp';
 import { SMTP_SEND_CHANNEL } from '../smtp-naming';
 import { MetricsLogMessage, SEND_DURATION_BUCKETS } from './metrics.constants';
+import { describeError } from '../logging/error-description';
 
 /** The outbox gauges: name, help, and their value in one backlog reading. */
 const OUTBOX_GAUGES: [string, string, (backlog: OutboxBacklog) => number][] = [
@@ -97,8 +98,8 @@ export class AppMetrics {
   private async readBacklog(): Promise<OutboxBacklog> {
     this.backlogReading ??= this.outbox
       .backlog()
-      .catch((error: Error) => {
-        this.logger.warn({ error: error.message }, MetricsLogMessage.cannotReadOutbox);
+      .catch((error: unknown) => {
+        this.logger.warn({ error: describeError(error) }, MetricsLogMessage.cannotReadOutbox);
         return undefined;
       })
       .finally(() => (this.backlogReading = undefined));

@@ -6,6 +6,7 @@ import pino from 'pino';
 import { StartupError } from '../config/startup.error';
 import { databaseConfig } from '../database/database.config';
 import { DatabaseModule } from '../database/database.module';
+import { describeFatalError } from '../logging/error-description';
 import { OUTBOX_STATUSES, type OutboxStatus } from '../database/schema';
 import { type OutboxEntry, OutboxRepository } from './outbox.repository';
 
@@ -65,9 +66,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(
-      `${error instanceof StartupError ? error.message : String((error as Error).stack ?? error)}\n`,
-    );
+    process.stderr.write(`${error instanceof StartupError ? error.message : describeFatalError(error)}\n`);
     process.exit(1);
   },
 );

@@ -14,6 +14,7 @@ import {
 import type { OutboxJob, OutboxRepository } from './outbox.repository';
 import { type OutboxRetryEvent, outboxRetryChannel } from './outbox.diagnostics';
 import { retryDelaySeconds } from './retry-policy';
+import { describeError } from '../logging/error-description';
 
 /**
  * Sends queued emails: claims due jobs in batches, sends them through `SmtpClient`, and
@@ -74,7 +75,7 @@ export class OutboxWorker {
       return await this.repository.claim(this.batchSize, this.config.leaseSeconds);
     } catch (error) {
       this.logger.error(
-        { error: (error as Error).message, retryInMs: OUTBOX_DATABASE_RETRY_MS },
+        { error: describeError(error), retryInMs: OUTBOX_DATABASE_RETRY_MS },
         OutboxLogMessage.cannotClaim,
       );
       return undefined;
@@ -97,7 +98,7 @@ export class OutboxWorker {
       await this.repository.markSent(sent);
     } catch (error) {
       // They stay claimed; after their lease they are sent again (at-least-once delivery).
-      this.logger.error({ error: (error as Error).message, emails: sent.length }, OutboxLogMessage.cannotRecordSent);
+      this.logger.error({ error: describeError(error), emails: sent.length }, OutboxLogMessage.cannotRecordSent);
     }
   }
 
@@ -138,7 +139,7 @@ export class OutboxWorker {
       }
     } catch (databaseError) {
       // The job stays claimed; after its lease another round takes it again.
-      this.logger.error({ error: (databaseError as Error).message, job: job.id }, OutboxLogMessage.cannotRecordFailure);
+      this.logger.error({ error: describeError(databaseError), job: job.id }, OutboxLogMessage.cannotRecordFailure);
     }
   }
 }

@@ -1,12 +1,16 @@
 import { hasControlCharacter, isEmailAddress, parseMailbox } from './mailbox.js';
 
 describe('isEmailAddress', () => {
-  it.each(['ivan@solidlab.ru', 'ivanov.ivan+tag@mail.solidlab.ru', "o'brien@example.co.uk", 'a-b@x-y.example'])(
-    'accepts %s',
-    (address) => {
-      expect(isEmailAddress(address)).toBe(true);
-    },
-  );
+  it.each([
+    'ivan@solidlab.ru',
+    'ivanov.ivan+tag@mail.solidlab.ru',
+    "o'brien@example.co.uk",
+    'a-b@x-y.example',
+    'ivan@xn--80akhbyknj4f.xn--p1ai',
+    'ivan@10.example.com',
+  ])('accepts %s', (address) => {
+    expect(isEmailAddress(address)).toBe(true);
+  });
 
   it.each([
     '',
@@ -25,6 +29,12 @@ describe('isEmailAddress', () => {
     'иван@solidlab.ru',
     `${'a'.repeat(65)}@solidlab.ru`,
     `a@${'b'.repeat(250)}.ru`,
+    'x@127.0.0.1',
+    'x@[127.0.0.1]',
+    'x@example.c',
+    'x@example.123',
+    'x@example.r2',
+    'x@example.xn--',
   ])('refuses %j', (address) => {
     expect(isEmailAddress(address)).toBe(false);
   });

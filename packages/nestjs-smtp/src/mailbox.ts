@@ -8,10 +8,16 @@ export interface Mailbox {
 // and without quoted local parts: such addresses need SMTPUTF8 or quoting that servers handle badly.
 const LOCAL_PART = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 const DOMAIN_LABEL = /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+// A top-level domain that can exist: two or more letters, or an internationalised one in punycode
+// (`xn--p1ai`). This refuses bare IP addresses (`x@127.0.0.1`) and typos like `x@example.c`.
+const TOP_LEVEL_LABEL = /^([A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/;
 // C0 and C1 controls (CR and LF included), DEL, and the Unicode line and paragraph separators.
 const CONTROL_CHARACTER = /[\p{Cc}\u2028\u2029]/u;
 
-/** True for a plain `local@domain.tld` address that is safe in an SMTP envelope and a header. */
+/**
+ * True for a plain `local@domain.tld` address that is safe in an SMTP envelope and a header, with a
+ * domain that can receive mail (DNS labels under a real-looking top-level domain, no IP address).
+ */
 export function isEmailAddress(value: string): boolean {
   if (value.length > 254) return false;
   const at = value.lastIndexOf('@');
@@ -22,7 +28,8 @@ export function isEmailAddress(value: string): boolean {
     local.length <= 64 &&
     LOCAL_PART.test(local) &&
     labels.length >= 2 &&
-    labels.every((label) => DOMAIN_LABEL.test(label))
+    labels.every((label) => DOMAIN_LABEL.test(label)) &&
+    TOP_LEVEL_LABEL.test(labels[labels.length - 1])
   );
 }
 

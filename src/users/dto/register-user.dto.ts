@@ -1,13 +1,16 @@
 import { buildMessage, IsOptional, IsString, Length, MaxLength, MinLength, ValidateBy } from 'class-validator';
-import { hasControlCharacter, isEmailAddress } from '@solidpoint/nestjs-smtp';
+import { isEmailAddress } from '@solidpoint/nestjs-smtp';
+import { isPersonName } from '../person-name';
 
-/** A person's name: 1-100 characters, not blank, no control characters (it goes into an email). */
+/** A person's name in any script (it goes into an email): see {@link isPersonName}. */
 function IsPersonName(): PropertyDecorator {
   return ValidateBy({
     name: 'isPersonName',
     validator: {
-      validate: (value: unknown) => typeof value === 'string' && value.trim().length > 0 && !hasControlCharacter(value),
-      defaultMessage: buildMessage((each) => `${each}$property must not be blank or contain control characters`),
+      validate: (value: unknown) => typeof value === 'string' && isPersonName(value),
+      defaultMessage: buildMessage(
+        (each) => `${each}$property must contain a letter and no control, invisible or text-direction characters`,
+      ),
     },
   });
 }
@@ -24,7 +27,8 @@ function IsDeliverableEmail(): PropertyDecorator {
 }
 
 /**
- * Body of `POST /users`. Unknown fields are rejected by the global ValidationPipe.
+ * Body of `POST /users`. Unknown fields are rejected by the global validation pipe; strings that
+ * are not well-formed Unicode never get here (the JSON body parser refuses them).
  * class-validator runs a property's decorators bottom-up and reports the first failure only,
  * so the most basic check of each field is written last.
  */
