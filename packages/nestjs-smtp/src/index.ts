@@ -6,8 +6,11 @@ export type {
   SmtpEnabledOptions,
   SmtpModuleOptions,
   SmtpSecurity,
+  SmtpServerOptions,
+  SmtpThrottleBackoff,
   SmtpTimeouts,
 } from './interfaces/smtp-module-options.interface.js';
+export type { SmtpServerState, SmtpThrottlePause } from './interfaces/smtp-server-state.interface.js';
 export type { SmtpNaming } from './interfaces/smtp-naming.interface.js';
 export type { SmtpSendResult } from './interfaces/smtp-send-result.interface.js';
 export { hasControlCharacter, isEmailAddress } from './mailbox.js';
@@ -16,8 +19,10 @@ export { SmtpClient } from './smtp.client.js';
 export { parseSmtpEnvironment, smtpConfig, type SmtpConfigType } from './smtp.config.js';
 export {
   DEFAULT_MIME_BOUNDARY_PREFIX,
+  DEFAULT_SMTP_FAILOVER_RETRY_MS,
   DEFAULT_SMTP_POOL_SIZE,
   DEFAULT_SMTP_SEND_CHANNEL,
+  DEFAULT_SMTP_THROTTLE_BACKOFF,
   SMTP_LOGGER_NAME,
 } from './smtp.constants.js';
 export type { SmtpSendEvent } from './smtp.diagnostics.js';

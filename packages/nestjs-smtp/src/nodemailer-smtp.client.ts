@@ -2,32 +2,26 @@ import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/comm
 import type { PinoLogger } from 'nestjs-pino';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createTransport, type Transporter } from 'nodemailer';
-import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import type { SmtpDescription } from './interfaces/smtp-description.interface.js';
 import type { SmtpEnabledOptions } from './interfaces/smtp-module-options.interface.js';
 import type { SmtpMessage, SmtpSendOptions } from './interfaces/smtp-message.interface.js';
 import type { SmtpSendResult } from './interfaces/smtp-send-result.interface.js';
+import type { SmtpServerState, SmtpThrottlePause } from './interfaces/smtp-server-state.interface.js';
 import type { Mailbox } from './mailbox.js';
 import { composeMessage, InvalidSmtpMessageError } from './message-composer.js';
 import { SmtpClient } from './smtp.client.js';
-import {
-  DEFAULT_SMTP_POOL_SIZE,
-  DEFAULT_SMTP_TIMEOUTS,
-  SMTP_MESSAGES_PER_CONNECTION,
-  SMTP_SHUTDOWN_GRACE_MS,
-  SmtpLogMessage,
-} from './smtp.constants.js';
+import { DEFAULT_SMTP_POOL_SIZE, SMTP_SHUTDOWN_GRACE_MS, SmtpLogMessage } from './smtp.constants.js';
 import type { SmtpClientContext } from './smtp-client.context.js';
 import { SmtpSendError } from './smtp-send.error.js';
+import { SmtpServerPool } from './smtp-server-pool.js';
 
 /**
- * The client when SMTP is configured: one pooled nodemailer transport per process, every send
- * logged as the doc shows.
+ * The client when SMTP is configured: one pooled nodemailer transport per server (see
+ * {@link SmtpServerPool} for failover and throttling), every send logged as the doc shows.
  */
 export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly description: Extract<SmtpDescription, { enabled: true }>;
-  private readonly transport: Transporter<SMTPPool.SentMessageInfo>;
+  private readonly servers: SmtpServerPool;
   private readonly inFlight = new Set<Promise<unknown>>();
 
   private readonly logger: PinoLogger;
@@ -39,9 +33,19 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
   ) {
     super();
     this.logger = context.log.logger;
-    this.transport = createTransport(transportOptions(options));
+    this.servers = new SmtpServerPool(options, this.logger);
     const { host, port, security, from, poolSize = DEFAULT_SMTP_POOL_SIZE, rateLimit } = options;
-    this.description = Object.freeze({ enabled: true, host, port, security, from, poolSize, rateLimit });
+    const [, ...failover] = this.servers.addresses;
+    this.description = Object.freeze({
+      enabled: true,
+      host,
+      port,
+      security,
+      from,
+      poolSize,
+      rateLimit,
+      ...(failover.length > 0 ? { failover: Object.freeze(failover.map((server) => Object.freeze(server))) } : {}),
+    });
   }
 
   send(message: SmtpMessage, options: SmtpSendOptions = {}): Promise<SmtpSendResult> {
@@ -49,17 +53,28 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
   }
 
   async verify(): Promise<void> {
-    try {
-      await this.transport.verify();
-    } catch (error) {
-      throw this.toSendError(error);
-    }
+    await this.servers.verify();
+  }
+
+  override serverStates(): SmtpServerState[] {
+    return this.servers.states();
+  }
+
+  override pausedUntil(): Date | undefined {
+    return this.servers.pausedUntil();
+  }
+
+  override honourPause(pause: SmtpThrottlePause): void {
+    this.servers.honour(pause);
   }
 
   onApplicationBootstrap(): void {
-    const { host, port, security, from, poolSize, rateLimit } = this.description;
+    const { host, port, security, from, poolSize, rateLimit, failover } = this.description;
     const { auth } = this.options;
-    this.logger.info({ host, port, security, username: auth?.user, from, poolSize, rateLimit }, SmtpLogMessage.enabled);
+    this.logger.info(
+      { host, port, security, failover, username: auth?.user, from, poolSize, rateLimit },
+      SmtpLogMessage.enabled,
+    );
     if (auth && security === 'none') this.logger.warn({ host, port }, SmtpLogMessage.cleartextCredentials);
     // Runs in the background: a slow or wrong server must not delay or fail startup.
     void this.track(this.checkConnection());
@@ -70,7 +85,7 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
     if ((await Promise.race([Promise.allSettled(this.inFlight), grace])) === 'timeout') {
       this.logger.warn({ inFlight: this.inFlight.size }, SmtpLogMessage.shutdownTimedOut);
     }
-    this.transport.close();
+    this.servers.close();
   }
 
   private async deliver(message: SmtpMessage, options: SmtpSendOptions): Promise<SmtpSendResult> {
@@ -82,7 +97,7 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
       this.context.log.newEmail(composed);
       // With the Message-ID given, nodemailer skips generating one of its own (randomBytes per
       // message: a quarter of the CPU a send costs).
-      const info = await this.transport.sendMail({
+      const info = await this.servers.send({
         envelope: composed.envelope,
         raw: composed.raw,
         messageId: composed.messageId,
@@ -97,6 +112,8 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
       };
     } catch (error) {
       const failure = this.toSendError(error);
+      // Nothing was sent (every server is paused): the pause's one warning says it all.
+      if (!failure.attempted) throw failure;
       this.context.sends.publish(started, failure);
       this.context.log.failed(failure, messageId, options.attempt);
       throw failure;
@@ -105,8 +122,8 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
 
   private async checkConnection(): Promise<void> {
     try {
-      await this.verify();
-      const { host, port, auth } = this.options;
+      const { host, port } = await this.servers.verify();
+      const { auth } = this.options;
       // `authenticated`: the server accepted the credentials too, not only the connection.
       this.logger.info({ host, port, authenticated: auth !== undefined }, SmtpLogMessage.connectionVerified);
     } catch (error) {
@@ -116,6 +133,7 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
 
   private toSendError(error: unknown): SmtpSendError {
     if (error instanceof InvalidSmtpMessageError) return SmtpSendError.fromInvalidMessage(error);
+    if (error instanceof SmtpSendError) return error;
     return SmtpSendError.fromTransportError(error, this.options);
   }
 
@@ -126,28 +144,4 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
     work.then(forget, forget);
     return work;
   }
-}
-
-function transportOptions(options: SmtpEnabledOptions): SMTPPool.Options {
-  const timeouts = { ...DEFAULT_SMTP_TIMEOUTS, ...options.timeouts };
-  return {
-    pool: true,
-    maxConnections: options.poolSize ?? DEFAULT_SMTP_POOL_SIZE,
-    maxMessages: SMTP_MESSAGES_PER_CONNECTION,
-    ...(options.rateLimit ? { rateLimit: options.rateLimit, rateDelta: 1000 } : {}),
-    host: options.host,
-    port: options.port,
-    secure: options.security === 'tls',
-    requireTLS: options.security === 'starttls',
-    ignoreTLS: options.security === 'none',
-    auth: options.auth,
-    connectionTimeout: timeouts.connection,
-    greetingTimeout: timeouts.greeting,
-    socketTimeout: timeouts.socket,
-    dnsTimeout: timeouts.connection,
-    // nodemailer's own logger would print the AUTH exchange; our lines say all an operator needs.
-    logger: false,
-    debug: false,
-    tls: { minVersion: 'TLSv1.2' },
-  };
 }

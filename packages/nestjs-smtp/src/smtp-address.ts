@@ -27,3 +27,8 @@ export function parseSmtpAddress(value: string): SmtpServerAddress | string {
   if (parsedPort === undefined) return 'port must be a number from 1 to 65535';
   return { host, port: parsedPort };
 }
+
+/** `host:port` as an operator writes it in SMTP_ADDRESS (`[ipv6]:port` for an IPv6 address). */
+export function serverLabel({ host, port }: SmtpServerAddress): string {
+  return `${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
+}

@@ -1,4 +1,5 @@
 import type { SmtpAttempt } from './interfaces/smtp-message.interface.js';
+import type { SmtpThrottlePause } from './interfaces/smtp-server-state.interface.js';
 import type { InvalidSmtpMessageError } from './message-composer.js';
 
 /**
@@ -18,24 +19,46 @@ export class SmtpSendError extends Error {
   readonly permanent: boolean;
   /** When the send failed. */
   readonly failedAt = new Date();
+  /**
+   * Set when the send met a throttle: the server answered with a throttling reply, or (with
+   * `attempted` false) every server was already paused. Sending resumes at `throttle.until`.
+   */
+  readonly throttle?: SmtpThrottlePause;
+  /**
+   * False when nothing reached a server (every server was paused): such a send is not logged as
+   * "Failed to send email", and a caller counting attempts should not count it.
+   */
+  readonly attempted: boolean;
 
   constructor(
     message: string,
-    options: { responseCode?: number; enhancedStatus?: string; permanent: boolean; cause?: unknown },
+    options: {
+      responseCode?: number;
+      enhancedStatus?: string;
+      permanent: boolean;
+      cause?: unknown;
+      throttle?: SmtpThrottlePause;
+      attempted?: boolean;
+    },
   ) {
     super(message, { cause: options.cause });
     this.name = 'SmtpSendError';
     this.responseCode = options.responseCode;
     this.enhancedStatus = options.enhancedStatus;
     this.permanent = options.permanent;
+    this.throttle = options.throttle;
+    this.attempted = options.attempted ?? true;
   }
 
   /**
    * When to try again after this failure of `attempt`: its retry delay after the failure, or
    * `undefined` when retrying cannot help (a permanent failure) or the attempts are used up.
+   * After a throttle: when the pause ends, whatever the attempt (a throttle is not the message's
+   * fault, so it should not use up an attempt).
    * The client logs the same answer on the "Failed to send email" line.
    */
   nextAttemptAt({ attempt, maxAttempts, retryDelayMs }: SmtpAttempt): Date | undefined {
+    if (this.throttle) return this.throttle.until;
     if (this.permanent || attempt >= maxAttempts) return undefined;
     return new Date(this.failedAt.getTime() + retryDelayMs);
   }
@@ -45,8 +68,21 @@ export class SmtpSendError extends Error {
     return new SmtpSendError(`Invalid message: ${error.message}`, { permanent: true, cause: error });
   }
 
-  /** @internal Describes an error thrown by nodemailer while talking to `host:port`. */
-  static fromTransportError(error: unknown, server: { host: string; port: number }): SmtpSendError {
+  /** @internal Nothing was sent: every server is paused, the earliest until `pause.until`. */
+  static fromPause(pause: SmtpThrottlePause): SmtpSendError {
+    const message = `Not sent: ${pause.server} throttles ("${pause.reply}"); sending resumes at ${pause.until.toISOString()}`;
+    return new SmtpSendError(message, { permanent: false, throttle: pause, attempted: false });
+  }
+
+  /**
+   * @internal Describes an error thrown by nodemailer while talking to `host:port`; `throttle`
+   * when the error was a throttling reply that paused the server.
+   */
+  static fromTransportError(
+    error: unknown,
+    server: { host: string; port: number },
+    throttle?: SmtpThrottlePause,
+  ): SmtpSendError {
     const reply = serverReply(error);
     if (reply) {
       return new SmtpSendError(reply.response, {
@@ -54,6 +90,7 @@ export class SmtpSendError extends Error {
         enhancedStatus: ENHANCED_STATUS.exec(reply.response)?.[1],
         permanent: reply.responseCode >= 500,
         cause: error,
+        throttle,
       });
     }
     const message = (error instanceof Error ? error.message : String(error)).trim();
@@ -64,7 +101,7 @@ export class SmtpSendError extends Error {
 }
 
 // `550 5.1.1 <ghost@example.com>: Recipient address rejected`: the code, then class.subject.detail.
-const ENHANCED_STATUS = /^\d{3}[ -]([245]\.\d{1,3}\.\d{1,3})\b/;
+export const ENHANCED_STATUS = /^\d{3}[ -]([245]\.\d{1,3}\.\d{1,3})\b/;
 
 interface ServerReply {
   response: string;

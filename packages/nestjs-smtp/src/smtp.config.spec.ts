@@ -69,6 +69,51 @@ describe('parseSmtpEnvironment', () => {
     });
   });
 
+  describe('with a comma-separated SMTP_ADDRESS (failover)', () => {
+    it('takes the first server as host:port and the others, in order, as failover, each secured by its port', () => {
+      const env = { SMTP_ADDRESS: 'smtp1.example.com:587, smtp2.example.com:465,[::1]:25', SMTP_FROM: USER };
+      const options = parseSmtpEnvironment(env);
+      expect(options).toMatchObject({ host: 'smtp1.example.com', port: 587, security: 'starttls' });
+      expect(options).toHaveProperty('failover', [
+        { host: 'smtp2.example.com', port: 465, security: 'tls' },
+        { host: '::1', port: 25, security: 'none' },
+      ]);
+      expect(options).not.toHaveProperty('failoverRetryMs');
+    });
+
+    it('applies SMTP_TLS to every server, and reads SMTP_FAILOVER_RETRY in seconds', () => {
+      const env = { SMTP_ADDRESS: 'a.example.com:25,b.example.com:587', SMTP_FROM: USER, SMTP_TLS: 'tls' };
+      expect(parseSmtpEnvironment({ ...env, SMTP_FAILOVER_RETRY: '5' })).toMatchObject({
+        security: 'tls',
+        failover: [{ host: 'b.example.com', port: 587, security: 'tls' }],
+        failoverRetryMs: 5_000,
+      });
+    });
+
+    it('has no failover for a single server', () => {
+      expect(parseSmtpEnvironment({ SMTP_ADDRESS: 'relay.internal:25', SMTP_FROM: USER })).not.toHaveProperty(
+        'failover',
+      );
+    });
+
+    it.each([
+      [
+        'a.example.com:587,b.example.com',
+        'SMTP_ADDRESS has no port: expected host:port, e.g. smtp.example.com:587 (server 2 of 2)',
+      ],
+      ['a.example.com:587,', 'SMTP_ADDRESS has an empty entry: expected host:port[,host:port...] (server 2 of 2)'],
+      ['a.example.com:587, a.example.com:587', 'SMTP_ADDRESS lists the same server twice'],
+    ])('refuses %p', (address, problem) => {
+      expect(() => parseSmtpEnvironment({ SMTP_ADDRESS: address, SMTP_FROM: USER })).toThrow(problem);
+    });
+
+    it('refuses an SMTP_FAILOVER_RETRY that is not a whole number of seconds', () => {
+      expect(() =>
+        parseSmtpEnvironment({ SMTP_ADDRESS: 'relay.internal:25', SMTP_FROM: USER, SMTP_FAILOVER_RETRY: '0.5' }),
+      ).toThrow('SMTP_FAILOVER_RETRY must be a whole number of at least 1');
+    });
+  });
+
   it('leaves auth out for a relay without credentials', () => {
     expect(parseSmtpEnvironment({ SMTP_ADDRESS: 'relay.internal:25', SMTP_FROM: USER })).not.toHaveProperty('auth');
   });

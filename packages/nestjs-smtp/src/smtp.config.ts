@@ -2,7 +2,7 @@ import { type ConfigType, registerAs } from '@nestjs/config';
 import { EnvironmentReader } from './environment-reader.js';
 import type { SmtpModuleOptions, SmtpSecurity } from './interfaces/smtp-module-options.interface.js';
 import { isEmailAddress, parseMailbox } from './mailbox.js';
-import { parseSmtpAddress } from './smtp-address.js';
+import { parseSmtpAddress, serverLabel, type SmtpServerAddress } from './smtp-address.js';
 import { DEFAULT_SMTP_POOL_SIZE } from './smtp.constants.js';
 
 const SMTP_SECURITY_MODES: readonly SmtpSecurity[] = ['none', 'starttls', 'tls'];
@@ -18,8 +18,26 @@ export function securityForPort(port: number): SmtpSecurity {
 }
 
 /**
- * Reads SMTP_ADDRESS, SMTP_USERNAME, SMTP_PASSWORD, SMTP_FROM, SMTP_TLS, SMTP_POOL_SIZE and
- * SMTP_RATE_LIMIT.
+ * SMTP_ADDRESS as a list: `host:port`, or several separated by commas, tried in order (failover).
+ * Returns the servers, or a sentence saying what is wrong (never echoing the value).
+ */
+function parseServerList(value: string): SmtpServerAddress[] | string {
+  const entries = value.split(',').map((entry) => entry.trim());
+  const servers: SmtpServerAddress[] = [];
+  for (const [index, entry] of entries.entries()) {
+    const which = entries.length > 1 ? ` (server ${index + 1} of ${entries.length})` : '';
+    const parsed = entry === '' ? 'has an empty entry: expected host:port[,host:port...]' : parseSmtpAddress(entry);
+    if (typeof parsed === 'string') return `${parsed}${which}`;
+    servers.push(parsed);
+  }
+  const labels = servers.map(serverLabel);
+  if (new Set(labels).size < labels.length) return 'lists the same server twice';
+  return servers;
+}
+
+/**
+ * Reads SMTP_ADDRESS, SMTP_USERNAME, SMTP_PASSWORD, SMTP_FROM, SMTP_TLS, SMTP_POOL_SIZE,
+ * SMTP_RATE_LIMIT and SMTP_FAILOVER_RETRY.
  * None of the first three set: SMTP is disabled (the doc's default). Anything half set or
  * malformed throws an SmtpEnvironmentError naming each variable; values of SMTP_PASSWORD
  * and SMTP_ADDRESS are never echoed.
@@ -46,8 +64,8 @@ export function parseSmtpEnvironment(env: NodeJS.ProcessEnv): Readonly<SmtpModul
     reader.problem('SMTP_PASSWORD is set but SMTP_USERNAME is not; set both or neither');
   if (address === undefined)
     reader.problem('SMTP_ADDRESS is not set but SMTP credentials are; set it to host:port, e.g. smtp.example.com:587');
-  const server = address === undefined ? undefined : parseSmtpAddress(address);
-  if (typeof server === 'string') reader.problem(`SMTP_ADDRESS ${server}`);
+  const servers = address === undefined ? undefined : parseServerList(address);
+  if (typeof servers === 'string') reader.problem(`SMTP_ADDRESS ${servers}`);
 
   if (from !== undefined && parseMailbox(from) === undefined) {
     reader.problem('SMTP_FROM must be an email address, optionally with a name: "SolidPoint <noreply@example.com>"');
@@ -62,13 +80,21 @@ export function parseSmtpEnvironment(env: NodeJS.ProcessEnv): Readonly<SmtpModul
   const security = reader.oneOf('SMTP_TLS', SMTP_SECURITY_MODES, 'starttls');
   const poolSize = reader.integer('SMTP_POOL_SIZE', DEFAULT_SMTP_POOL_SIZE, 1);
   const rateLimit = reader.text('SMTP_RATE_LIMIT') === undefined ? undefined : reader.integer('SMTP_RATE_LIMIT', 0, 1);
+  const failoverRetry =
+    reader.text('SMTP_FAILOVER_RETRY') === undefined ? undefined : reader.integer('SMTP_FAILOVER_RETRY', 0, 1);
 
-  const parsed = typeof server === 'object' ? server : { host: '', port: 0 };
+  // The port rule applies to each server; SMTP_TLS, when set, to all of them.
+  const [first, ...failover] = (typeof servers === 'object' ? servers : [{ host: '', port: 0 }]).map((server) => ({
+    ...server,
+    security: tls === undefined ? securityForPort(server.port) : security,
+  }));
   return reader.result({
     enabled: true,
-    host: parsed.host,
-    port: parsed.port,
-    security: tls === undefined ? securityForPort(parsed.port) : security,
+    host: first.host,
+    port: first.port,
+    security: first.security,
+    ...(failover.length > 0 ? { failover } : {}),
+    ...(failoverRetry === undefined ? {} : { failoverRetryMs: failoverRetry * 1000 }),
     ...(user !== undefined && pass !== undefined ? { auth: { user, pass } } : {}),
     from: from ?? user ?? '',
     poolSize,

@@ -1,4 +1,4 @@
-import type { SmtpTimeouts } from './interfaces/smtp-module-options.interface.js';
+import type { SmtpThrottleBackoff, SmtpTimeouts } from './interfaces/smtp-module-options.interface.js';
 
 /**
  * The logger name on every line of the SMTP client, unless `SmtpModule`'s `loggerName` says
@@ -27,6 +27,15 @@ export const DEFAULT_SMTP_POOL_SIZE = 5;
 /** Messages sent over one pooled connection before it is replaced. */
 export const SMTP_MESSAGES_PER_CONNECTION = 100;
 
+/** How long a server that could not be reached is skipped, unless `failoverRetryMs` says otherwise. */
+export const DEFAULT_SMTP_FAILOVER_RETRY_MS = 30_000;
+
+/** The pause after a throttling reply, unless `throttleBackoff` says otherwise. */
+export const DEFAULT_SMTP_THROTTLE_BACKOFF: Readonly<SmtpThrottleBackoff> = Object.freeze({
+  initialMs: 5_000,
+  maxMs: 300_000,
+});
+
 /** How long shutdown waits for sends in flight before closing the transport. */
 export const SMTP_SHUTDOWN_GRACE_MS = 10_000;
 
@@ -40,4 +49,9 @@ export const SmtpLogMessage = {
   connectionVerified: 'SMTP connection check passed',
   connectionCheckFailed: 'SMTP connection check failed; emails will fail until this is fixed',
   shutdownTimedOut: 'Stopped waiting for emails in flight at shutdown',
+  serverDown: 'SMTP server marked down; sending through the next one',
+  serverBack: 'SMTP server is back',
+  serverInUse: 'SMTP server in use',
+  throttled: 'SMTP server throttles; sending to it is paused',
+  resumed: 'SMTP sending resumed',
 } as const;

@@ -17,4 +17,6 @@ export type SmtpDescription =
       readonly poolSize: number;
       /** Messages per second at most; undefined when unlimited. */
       readonly rateLimit?: number;
+      /** The servers to fail over to, in order, when any are configured. */
+      readonly failover?: readonly { readonly host: string; readonly port: number; readonly security: SmtpSecurity }[];
     };

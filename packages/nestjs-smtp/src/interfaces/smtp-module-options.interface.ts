@@ -17,6 +17,28 @@ export interface SmtpTimeouts {
   socket: number;
 }
 
+/** One more SMTP server to fail over to (see {@link SmtpEnabledOptions.failover}). */
+export interface SmtpServerOptions {
+  /** DNS name or IP address of the server (IPv6 without brackets). */
+  host: string;
+  /** TCP port, e.g. 587. */
+  port: number;
+  /** See {@link SmtpSecurity}; default: the security of the first server (`security`). */
+  security?: SmtpSecurity;
+}
+
+/**
+ * How long sending to a throttling server pauses: `initialMs` after the first throttling reply,
+ * twice as long after each further one without a success in between, at most `maxMs`. A pause
+ * the server asks for in its reply ("try again in 30 seconds") is honoured instead, up to `maxMs`.
+ */
+export interface SmtpThrottleBackoff {
+  /** Default 5 000. */
+  initialMs: number;
+  /** Default 300 000 (5 minutes). */
+  maxMs: number;
+}
+
 /** SmtpModule options that turn the client off: `SmtpClient.send` does nothing and logs nothing. */
 export interface SmtpDisabledOptions {
   enabled: false;
@@ -48,6 +70,21 @@ export interface SmtpEnabledOptions {
   poolSize?: number;
   /** At most this many messages per second, for providers that throttle. Default: no limit. */
   rateLimit?: number;
+  /**
+   * Servers to fail over to, tried in order after `host:port` when a server cannot be reached
+   * (refused, timeout, DNS or TLS failure, or a greeting other than 220, e.g. `421`). A message a
+   * server refuses (a 5xx, or a 4xx after the greeting) is not sent elsewhere. Each server has its
+   * own pool of `poolSize` connections and shares `auth`. Default: none.
+   * @example [{ host: 'smtp2.example.com', port: 587 }]
+   */
+  failover?: readonly SmtpServerOptions[];
+  /** How long a server that could not be reached is skipped before it is tried again, in ms. Default 30 000. */
+  failoverRetryMs?: number;
+  /**
+   * A throttling reply (`421`, or a 4xx with enhanced status 4.7.x) pauses all sending to that
+   * server for this backoff, shared by every pooled connection. See {@link SmtpThrottleBackoff}.
+   */
+  throttleBackoff?: Partial<SmtpThrottleBackoff>;
 }
 
 /**
