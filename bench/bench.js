@@ -11,7 +11,7 @@ const { registerUsers, startApp } = require('./app');
 const { temporaryPostgresDatabase } = require('./databases');
 const { footprint } = require('./footprint');
 const { adopt, findProgram, temporaryDirectory } = require('./processes');
-const { startSink } = require('./sinks');
+const { startSink, startThrottlingSink } = require('./sinks');
 
 const dist = resolve(__dirname, '../dist');
 // The SMTP package's internals, from its build: not reachable by its name, on purpose.
@@ -23,6 +23,7 @@ const { openDatabase } = require(`${dist}/database/open-database`);
 const { emailOutbox } = require(`${dist}/database/schema`);
 const { OutboxRepository } = require(`${dist}/outbox/outbox.repository`);
 const { OutboxWorker } = require(`${dist}/outbox/outbox.worker`);
+const { ThrottlePause } = require(`${dist}/outbox/throttle-pause`);
 const { createMessageId, SMTP_LOGGER_NAME } = require('@solidpoint/nestjs-smtp');
 
 const quick = process.argv.includes('--quick');
@@ -31,6 +32,8 @@ const postfixSink = process.argv.includes('--node-sink') ? undefined : findProgr
 // --footprint: case 6 alone (startup time and memory of the app on each database);
 // --runs=N and --registrations=N change its size.
 const footprintOnly = process.argv.includes('--footprint');
+// --throttle: case 5 alone (the outbox against a throttling server).
+const throttleOnly = process.argv.includes('--throttle');
 const option = (name) => {
   const value = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
   return value === undefined ? undefined : Number(value);
@@ -43,6 +46,7 @@ const SIZE = quick
       memory: 10_000,
       loadSeconds: 3,
       footprint: { runs: 1, registrations: 20, settleSeconds: 1 },
+      throttle: { messages: 500, perSecond: 200 },
     }
   : {
       direct: 20_000,
@@ -51,6 +55,7 @@ const SIZE = quick
       memory: 100_000,
       loadSeconds: 10,
       footprint: { runs: 3, registrations: 1_000, settleSeconds: 3 },
+      throttle: { messages: 500, perSecond: 100 },
     };
 const SENDER = 'noreply@solidpoint.test';
 // About 1 KB, like the registration email.
@@ -91,8 +96,8 @@ async function measure(count, window, sendOne) {
   return { rate: count / seconds, cpuMicros: (used.user + used.system) / count };
 }
 
-function ourClient(port) {
-  const options = { enabled: true, host: '127.0.0.1', port, security: 'none', from: SENDER, poolSize: 5 };
+function ourClient(port, extra = {}) {
+  const options = { enabled: true, host: '127.0.0.1', port, security: 'none', from: SENDER, poolSize: 5, ...extra };
   // Built the way SmtpModule builds it, so the bench measures what an app runs.
   return createSmtpClient(options, silentLogger(), namingOf({}));
 }
@@ -195,22 +200,34 @@ async function databases() {
   return kinds;
 }
 
+/** Queues `count` emails (about 1 KB each, each to its own recipient) straight into the outbox. */
+async function queueEmails(db, count) {
+  for (let i = 0; i < count; i += 1_000) {
+    const batch = Array.from({ length: Math.min(1_000, count - i) }, (_, j) => ({
+      id: require('node:crypto').randomUUID(),
+      messageId: createMessageId(SENDER),
+      message: { ...MESSAGE, to: `user${i + j}@solidlab.test` },
+    }));
+    await db.insert(emailOutbox).values(batch);
+  }
+}
+
+/** An outbox worker as the app builds it, claiming 100 emails a round. */
+function outboxWorker(db, client) {
+  const repository = new OutboxRepository(db);
+  const config = { retryDelaySeconds: 30, maxAttempts: 10, retentionDays: 7, leaseSeconds: 120 };
+  const logger = silentLogger();
+  const throttle = new ThrottlePause(db, repository, client, logger);
+  return new OutboxWorker(repository, client, config, logger, 100, throttle);
+}
+
 async function outboxDrain(sink, directRate) {
   for (const kind of await databases()) {
     const connection = await openDatabase(kind.config, silentLogger());
-    const repository = new OutboxRepository(connection.db);
-    for (let i = 0; i < SIZE.drain; i += 1_000) {
-      const batch = Array.from({ length: Math.min(1_000, SIZE.drain - i) }, (_, j) => ({
-        id: require('node:crypto').randomUUID(),
-        messageId: createMessageId(SENDER),
-        message: { ...MESSAGE, to: `user${i + j}@solidlab.test` },
-      }));
-      await connection.db.insert(emailOutbox).values(batch);
-    }
+    await queueEmails(connection.db, SIZE.drain);
     const before = await sink.count();
     const client = ourClient(sink.port);
-    const config = { retryDelaySeconds: 30, maxAttempts: 10, retentionDays: 7, leaseSeconds: 120 };
-    const worker = new OutboxWorker(repository, client, config, silentLogger(), 100);
+    const worker = outboxWorker(connection.db, client);
     const started = process.hrtime.bigint();
     worker.start();
     while ((await sink.count()) - before < SIZE.drain) await new Promise((done) => setTimeout(done, 50));
@@ -227,6 +244,41 @@ async function outboxDrain(sink, directRate) {
       `${ratio(rate, directRate)} direct send${target}`,
     );
   }
+}
+
+/**
+ * The outbox against a server that throttles above a rate (421 4.7.0 to MAIL, as providers do):
+ * attempts the server saw per message delivered. Each throttle should cost at most the sends
+ * already under way (one per pooled connection), not a retry of every queued message. The
+ * pause starts at 1 s instead of 5 so the case takes seconds; the ratio does not depend on it.
+ */
+async function outboxUnderThrottling() {
+  const { messages, perSecond } = SIZE.throttle;
+  const [kind, ...others] = await databases();
+  await Promise.all(others.map((other) => other.drop?.()));
+  const sink = await startThrottlingSink(perSecond);
+  const connection = await openDatabase(kind.config, silentLogger());
+  await queueEmails(connection.db, messages);
+  const client = ourClient(sink.port, { throttleBackoff: { initialMs: 1_000 } });
+  const worker = outboxWorker(connection.db, client);
+  const started = process.hrtime.bigint();
+  worker.start();
+  while ((await sink.count()) < messages) await new Promise((done) => setTimeout(done, 50));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const { accepted, attempts } = await sink.counts();
+  await worker.shutdown();
+  await client.onApplicationShutdown();
+  const counted = await connection.db.execute(
+    require('drizzle-orm').sql`SELECT sum(attempts)::int AS n FROM email_outbox`,
+  );
+  await connection.close();
+  await kind.drop?.();
+  sink.stop();
+  rows.push([
+    `5. Outbox, server throttling above ${perSecond} msg/s, ${kind.name} (${messages} queued)`,
+    `${(attempts / accepted).toFixed(2)} attempts/msg`,
+    `target ≤ 1.2; ${attempts - accepted} throttled, ${(messages / seconds).toFixed(0)} msg/s, outbox attempts counted ${(counted.rows[0].n / messages).toFixed(2)}/msg`,
+  ]);
 }
 
 async function registrationLoad() {
@@ -290,6 +342,11 @@ async function main() {
           'Node, own process; apt-get install postfix for Postfix smtp-sink',
         ],
   );
+  if (throttleOnly) {
+    await outboxUnderThrottling();
+    print();
+    return;
+  }
   if (!footprintOnly) {
     const sink = await startSink(postfixSink);
     try {
@@ -300,6 +357,7 @@ async function main() {
     } finally {
       sink.stop();
     }
+    await outboxUnderThrottling();
     await registrationLoad();
   }
   await footprint(rows, {

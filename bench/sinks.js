@@ -59,15 +59,24 @@ function messagesIn(counters) {
   return Number(counts.at(-1)?.[1] ?? 0);
 }
 
-async function startNodeSink(dataDelaySeconds) {
-  const child = adopt(fork(join(__dirname, 'smtp-sink.js'), [String(dataDelaySeconds * 1_000)], { stdio: 'ignore' }));
+async function startNodeSink(dataDelaySeconds, perSecond = 0) {
+  const args = [String(dataDelaySeconds * 1_000), String(perSecond)];
+  const child = adopt(fork(join(__dirname, 'smtp-sink.js'), args, { stdio: 'ignore' }));
   const { port } = await new Promise((done) => child.once('message', done));
-  const count = () =>
+  const counts = () =>
     new Promise((done) => {
-      child.once('message', (message) => done(message.accepted));
+      child.once('message', done);
       child.send('count');
     });
-  return { port, count, stop: () => child.kill() };
+  return { port, count: async () => (await counts()).accepted, counts, stop: () => child.kill() };
 }
 
-module.exports = { startSink };
+/**
+ * The Node sink throttling above `perSecond` messages a second (421 4.7.0 to MAIL, then it closes
+ * the connection); `counts()` resolves with `{ accepted, attempts }`.
+ */
+function startThrottlingSink(perSecond) {
+  return startNodeSink(0, perSecond);
+}
+
+module.exports = { startSink, startThrottlingSink };

@@ -3,11 +3,28 @@
 // --node-sink), run as its own process so it does not share the sender's CPU. It accepts every
 // command, keeps connections open as long as the client wants (smtp-server idles ~100 ms per new
 // connection, which would measure the sink, not the sender) and counts messages.
-// Usage: node bench/smtp-sink.js [dataDelayMs]; it reports its port and, when asked over IPC, its count.
+// With a rate, it throttles as providers do: above that many messages in a second it answers MAIL
+// with `421 4.7.0 Try again later` and closes the connection.
+// Usage: node bench/smtp-sink.js [dataDelayMs] [messagesPerSecond]; it reports its port and, when
+// asked over IPC, its counts.
 const net = require('node:net');
 
 const dataDelayMs = Number(process.argv[2] ?? 0);
+const perSecond = Number(process.argv[3] ?? 0);
 let accepted = 0;
+// Transactions begun (MAIL commands): every attempt to send, accepted or throttled.
+let attempts = 0;
+let second = 0;
+let inSecond = 0;
+
+/** Whether this MAIL goes over the rate: counted in fixed one-second windows. */
+function overRate() {
+  if (!perSecond) return false;
+  const now = Math.floor(Date.now() / 1000);
+  if (now !== second) [second, inSecond] = [now, 0];
+  inSecond += 1;
+  return inSecond > perSecond;
+}
 
 const server = net.createServer((socket) => {
   socket.setNoDelay(true);
@@ -36,7 +53,11 @@ const server = net.createServer((socket) => {
       const command = pending.slice(0, lineEnd).slice(0, 4).toUpperCase();
       pending = pending.slice(lineEnd + 2);
       if (command === 'EHLO') socket.write('250-bench-sink\r\n250-PIPELINING\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n');
-      else if (command === 'DATA') {
+      else if (command === 'MAIL') {
+        attempts += 1;
+        if (overRate()) return void socket.end('421 4.7.0 Try again later\r\n');
+        socket.write('250 OK\r\n');
+      } else if (command === 'DATA') {
         inData = true;
         // The terminator may follow at once (an empty message).
         pending = `\r\n${pending}`;
@@ -50,6 +71,6 @@ const server = net.createServer((socket) => {
 
 server.listen(0, '127.0.0.1', () => process.send?.({ port: server.address().port }));
 process.on('message', (message) => {
-  if (message === 'count') process.send?.({ accepted });
+  if (message === 'count') process.send?.({ accepted, attempts });
   if (message === 'stop') server.close(() => process.exit(0));
 });

@@ -56,3 +56,15 @@ export const registrationEmailLimits = pgTable('registration_email_limits', {
   mailbox: text('mailbox').primaryKey(),
   emailedAt: timestamp('emailed_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * Throttle pauses of SMTP servers, one row per server (`host:port`), so every instance on the
+ * database stops sending to a server that throttled, until `pausedUntil`. Rows are overwritten,
+ * never deleted: there are as many as configured servers.
+ */
+export const smtpThrottlePauses = pgTable('smtp_throttle_pauses', {
+  server: text('server').primaryKey(),
+  pausedUntil: timestamp('paused_until', { withTimezone: true }).notNull(),
+  /** The server's throttling reply, verbatim. */
+  reply: text('reply').notNull(),
+});

@@ -30,8 +30,28 @@ export class SmtpHealthIndicator {
     const smtp = this.smtp.description;
     if (!smtp.enabled) return indicator.up({ message: HealthMessage.smtpDisabled });
     const { checkedAt, error } = await this.current();
-    const data = { host: smtp.host, port: smtp.port, checkedAt: checkedAt.toISOString() };
+    const data = { host: smtp.host, port: smtp.port, checkedAt: checkedAt.toISOString(), ...this.servers() };
     return error === undefined ? indicator.up(data) : indicator.down({ ...data, message: error });
+  }
+
+  /**
+   * With failover: the server in use and those marked down; with any server paused by
+   * throttling: which, until when.
+   */
+  private servers(): Record<string, unknown> {
+    const states = this.smtp.serverStates();
+    const paused = states.flatMap(({ paused }) =>
+      paused ? [{ server: paused.server, until: paused.until.toISOString(), reply: paused.reply }] : [],
+    );
+    return {
+      ...(states.length > 1
+        ? {
+            inUse: states.find((state) => state.inUse)?.server ?? null,
+            down: states.flatMap(({ server, down }) => (down ? [{ server, error: down.error }] : [])),
+          }
+        : {}),
+      ...(paused.length > 0 ? { paused } : {}),
+    };
   }
 
   private async current(): Promise<SmtpCheck> {

@@ -19,6 +19,9 @@ export const OUTBOX_SHUTDOWN_GRACE_MS = 10_000;
 /** How often sent emails older than the retention period are deleted. */
 export const OUTBOX_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
+/** How often the worker reads the throttle pauses other instances recorded. */
+export const OUTBOX_SHARED_PAUSE_READ_MS = 1_000;
+
 /** Log messages of `server.outbox`. */
 export const OutboxLogMessage = {
   shutdownTimedOut: 'Stopped waiting for emails being sent; they will be retried after their lease',

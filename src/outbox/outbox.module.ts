@@ -6,6 +6,9 @@ import { outboxConfig, type OutboxConfigType } from './outbox.config';
 import { OUTBOX_BATCH_PER_CONNECTION, OUTBOX_LOGGER_NAME } from './outbox.constants';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxWorker } from './outbox.worker';
+import { ThrottlePause } from './throttle-pause';
+import { DATABASE } from '../database/database.constants';
+import type { Database } from '../database/database';
 
 /**
  * Enough jobs per round to keep every pooled connection busy, but never more than a rate limit
@@ -26,17 +29,19 @@ function outboxBatchSize(smtp: Extract<SmtpDescription, { enabled: true }>, conf
     OutboxRepository,
     {
       provide: MailOutbox,
-      inject: [OutboxRepository, SmtpClient, outboxConfig.KEY, PinoLogger],
+      inject: [OutboxRepository, SmtpClient, outboxConfig.KEY, PinoLogger, DATABASE],
       useFactory: (
         repository: OutboxRepository,
         client: SmtpClient,
         config: OutboxConfigType,
         logger: PinoLogger,
+        db: Database,
       ): MailOutbox => {
         const smtp = client.description;
         if (!smtp.enabled) return new DisabledMailOutbox();
         logger.setContext(OUTBOX_LOGGER_NAME);
-        const worker = new OutboxWorker(repository, client, config, logger, outboxBatchSize(smtp, config));
+        const throttle = new ThrottlePause(db, repository, client, logger);
+        const worker = new OutboxWorker(repository, client, config, logger, outboxBatchSize(smtp, config), throttle);
         return new DeliveringMailOutbox(repository, worker, smtp.from);
       },
     },

@@ -95,6 +95,23 @@ export class OutboxRepository {
       .where(eq(emailOutbox.id, id));
   }
 
+  /**
+   * Puts a claimed email back as it was before the claim (same place in the queue, the attempt
+   * not counted): it met a throttle, which is no fault of the email. `error` replaces the last
+   * error when given.
+   */
+  async giveBack(id: string, error?: string): Promise<void> {
+    await this.db
+      .update(emailOutbox)
+      .set({
+        status: 'pending',
+        attempts: sql`${emailOutbox.attempts} - 1`,
+        lockedUntil: null,
+        ...(error === undefined ? {} : { lastError: error }),
+      })
+      .where(eq(emailOutbox.id, id));
+  }
+
   /** Gives up on an email. */
   async markFailed(id: string, error: string): Promise<void> {
     await this.db

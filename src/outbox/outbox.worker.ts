@@ -15,11 +15,12 @@ import type { OutboxJob, OutboxRepository } from './outbox.repository';
 import { type OutboxRetryEvent, outboxRetryChannel } from './outbox.diagnostics';
 import { retryDelaySeconds } from './retry-policy';
 import { describeError } from '../logging/error-description';
+import type { ThrottlePause } from './throttle-pause';
 
 /**
  * Sends queued emails: claims due jobs in batches, sends them through `SmtpClient`, and
  * records the outcome: sent; retried later with backoff (network errors, timeouts, 4xx); or
- * failed (5xx replies, or attempts used up).
+ * failed (5xx replies, or attempts used up). A throttle pauses claiming instead (see ThrottlePause).
  */
 export class OutboxWorker {
   private readonly stop = new AbortController();
@@ -33,6 +34,7 @@ export class OutboxWorker {
     private readonly logger: PinoLogger,
     /** Jobs claimed per round; sized so a round ends well within a lease. */
     private readonly batchSize: number,
+    private readonly throttle: ThrottlePause,
   ) {
     this.pruning = new PeriodicPrune(() => repository.prune(config.retentionDays), OUTBOX_PRUNE_INTERVAL_MS, {
       logger,
@@ -62,6 +64,11 @@ export class OutboxWorker {
 
   private async loop(): Promise<void> {
     while (!this.stop.signal.aborted) {
+      const resumeAt = await this.throttle.resumeAt();
+      if (resumeAt) {
+        await this.pause(resumeAt.getTime() - Date.now());
+        continue;
+      }
       const jobs = await this.claim();
       if (jobs === undefined) await this.pause(OUTBOX_DATABASE_RETRY_MS);
       else if (jobs.length === 0) await this.pause(OUTBOX_POLL_INTERVAL_MS);
@@ -122,7 +129,8 @@ export class OutboxWorker {
         error instanceof SmtpSendError
           ? error
           : new SmtpSendError((error as Error).message, { permanent: false, cause: error });
-      await this.recordFailure(job, failure.nextAttemptAt(attempt), failure);
+      if (failure.throttle) await this.throttle.giveBack(job, failure, failure.throttle);
+      else await this.recordFailure(job, failure.nextAttemptAt(attempt), failure);
       return false;
     }
   }
