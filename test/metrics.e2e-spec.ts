@@ -36,7 +36,10 @@ describe('GET /metrics', () => {
       .expect(201);
 
   beforeAll(async () => {
-    server = await SmtpTestServer.start({ unknownRecipients: ['ghost@solidlab.test'], dataReplies: [451] });
+    server = await SmtpTestServer.start({
+      unknownRecipients: ['ghost@solidlab.test'],
+      dataReplies: ['451 4.3.0 Temporary failure'],
+    });
     testApp = await createTestApp({ SMTP_ADDRESS: server.address, ...RELAY });
   });
 
@@ -51,7 +54,7 @@ describe('GET /metrics', () => {
 
   it('counts a transient failure and its retry, then a send, with its duration', async () => {
     const before = await scrape();
-    // The server answers the first DATA with 451: a transient failure, retried in an hour.
+    // The server answers the first DATA with 451 4.3.0: a transient failure (not a throttle), retried in an hour.
     await register('first@solidlab.test');
     await register('second@solidlab.test');
     const moved = (name: string, text = after) => sample(text, name) - sample(before, name);

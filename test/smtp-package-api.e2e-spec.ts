@@ -161,7 +161,10 @@ describe('SmtpClient.send with an SmtpAttempt', () => {
   let service: Awaited<ReturnType<typeof embedSmtpModule>>;
 
   beforeAll(async () => {
-    server = await SmtpTestServer.start({ unknownRecipients: ['ghost@solidlab.test'], dataReplies: [451, 451] });
+    server = await SmtpTestServer.start({
+      unknownRecipients: ['ghost@solidlab.test'],
+      dataReplies: ['451 4.3.0 Temporary failure', '451 4.3.0 Temporary failure'],
+    });
     service = await embedSmtpModule({
       enabled: true,
       host: '127.0.0.1',

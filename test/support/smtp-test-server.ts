@@ -32,8 +32,12 @@ export interface SmtpTestServerOptions {
   dataDelayMs?: number;
   /** Recipients refused with `550 5.1.1 Mailbox does not exist`. */
   unknownRecipients?: string[];
-  /** Replies to the first messages' DATA, in order, e.g. `[451]`; later messages get 250. */
-  dataReplies?: number[];
+  /**
+   * Replies to the first messages' DATA, in order; later messages get 250. A code gets a stock
+   * text (`451` → `451 4.7.1 Try again later`, a throttle; `550` → `550 5.7.1 Refused`); a string
+   * is the whole reply, e.g. `'451 4.3.0 Temporary failure'` for a transient failure that is not one.
+   */
+  dataReplies?: (number | string)[];
   /** Listen on this port instead of a free one. */
   port?: number;
 }
@@ -41,6 +45,12 @@ export interface SmtpTestServerOptions {
 /** An error smtp-server sends as `<responseCode> <message>`. */
 function smtpReply(responseCode: number, message: string): Error {
   return Object.assign(new Error(message), { responseCode });
+}
+
+/** `'451 4.3.0 Temporary failure'` as smtp-server sends it. */
+function fullReply(reply: string): Error {
+  const [, code, text] = /^(\d{3}) (.*)$/.exec(reply) ?? [];
+  return smtpReply(Number(code), text);
 }
 
 /**
@@ -52,6 +62,8 @@ export class SmtpTestServer {
   readonly received: ReceivedMail[] = [];
   /** Every DATA transmission, accepted or refused. */
   dataAttempts = 0;
+  /** When each DATA transmission began (`Date.now()`), in order. */
+  readonly dataStartedAt: number[] = [];
   /** Every connection a client opened. */
   connections = 0;
   readonly authAttempts: { user: string; secure: boolean }[] = [];
@@ -139,12 +151,17 @@ export class SmtpTestServer {
   private receive(stream: Readable, session: SMTPServerSession, callback: (error?: Error | null) => void): void {
     const reply = this.options.dataReplies?.[this.dataAttempts];
     this.dataAttempts += 1;
+    this.dataStartedAt.push(Date.now());
     this.wakeWaiters();
     const chunks: Buffer[] = [];
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
     stream.on('end', () => {
       if (reply !== undefined && reply !== 250) {
-        callback(smtpReply(reply, reply < 500 ? '4.7.1 Try again later' : '5.7.1 Refused'));
+        callback(
+          typeof reply === 'string'
+            ? fullReply(reply)
+            : smtpReply(reply, reply < 500 ? '4.7.1 Try again later' : '5.7.1 Refused'),
+        );
         return;
       }
       const mail: ReceivedMail = {
