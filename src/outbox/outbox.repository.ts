@@ -41,20 +41,35 @@ export class OutboxRepository {
 
   /**
    * Claims up to `limit` emails that are due, or whose claim expired (their worker died), for
-   * `leaseSeconds`. SKIP LOCKED lets several instances claim at once without taking the same email.
+   * `leaseSeconds`, oldest first; none while every server of `unlessPaused` (`host:port`) has a
+   * throttle pause in force. SKIP LOCKED lets several instances claim at once without taking the same email.
    */
-  async claim(limit: number, leaseSeconds: number): Promise<OutboxJob[]> {
+  async claim(limit: number, leaseSeconds: number, unlessPaused: readonly string[] = []): Promise<OutboxJob[]> {
+    // Checked in the same statement, so an email another instance gave back after a throttle is
+    // never claimed without the pause it recorded first.
+    const allPaused =
+      unlessPaused.length === 0
+        ? sql`false`
+        : sql`(SELECT count(*) FROM smtp_throttle_pauses WHERE paused_until > now()
+                 AND server IN (${sql.join(
+                   unlessPaused.map((server) => sql`${server}`),
+                   sql`, `,
+                 )})) = ${unlessPaused.length}`;
+    // In queue order: UPDATE ... RETURNING alone returns rows in no particular order.
     const result = await this.db.execute(sql`
-      UPDATE email_outbox
-      SET status = 'sending', attempts = attempts + 1,
-          locked_until = now() + make_interval(secs => ${leaseSeconds})
-      WHERE id IN (
-        SELECT id FROM email_outbox
-        WHERE (status = 'pending' AND run_at <= now()) OR (status = 'sending' AND locked_until < now())
-        ORDER BY run_at
-        LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED)
-      RETURNING id, message_id, message, attempts`);
+      WITH claimed AS (
+        UPDATE email_outbox
+        SET status = 'sending', attempts = attempts + 1,
+            locked_until = now() + make_interval(secs => ${leaseSeconds})
+        WHERE id IN (
+          SELECT id FROM email_outbox
+          WHERE ((status = 'pending' AND run_at <= now()) OR (status = 'sending' AND locked_until < now()))
+            AND NOT ${allPaused}
+          ORDER BY run_at
+          LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+        RETURNING id, message_id, message, attempts, run_at)
+      SELECT id, message_id, message, attempts FROM claimed ORDER BY run_at`);
     // Both drivers (node-postgres, PGlite) return the rows on `rows`.
     const { rows } = result as { rows: { id: string; message_id: string; message: SmtpMessage; attempts: number }[] };
     return rows.map((row) => ({

@@ -79,7 +79,7 @@ export class OutboxWorker {
   /** Due jobs, or `undefined` when the database cannot be reached. */
   private async claim(): Promise<OutboxJob[] | undefined> {
     try {
-      return await this.repository.claim(this.batchSize, this.config.leaseSeconds);
+      return await this.repository.claim(this.batchSize, this.config.leaseSeconds, this.throttle.servers);
     } catch (error) {
       this.logger.error(
         { error: describeError(error), retryInMs: OUTBOX_DATABASE_RETRY_MS },

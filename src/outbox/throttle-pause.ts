@@ -15,13 +15,17 @@ import type { OutboxJob, OutboxRepository } from './outbox.repository';
  */
 export class ThrottlePause {
   private sharedReadAt = 0;
+  /** The configured servers (`host:port`): claiming stops while all of them are paused. */
+  readonly servers: readonly string[];
 
   constructor(
     private readonly db: Database,
     private readonly repository: OutboxRepository,
     private readonly smtp: SmtpClient,
     private readonly logger: PinoLogger,
-  ) {}
+  ) {
+    this.servers = smtp.serverStates().map((state) => state.server);
+  }
 
   /**
    * When the worker may claim again, if every server is paused now (by this instance or, as the
