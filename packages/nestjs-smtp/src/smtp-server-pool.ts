@@ -218,7 +218,8 @@ export class SmtpServerPool {
 
   /** A throttling reply while not paused: starts a pause (replies from sends already under way do not extend it). */
   private throttled(server: PooledServer, error: unknown): SmtpThrottlePause {
-    const reply = String((error as { response?: unknown }).response ?? '').trim();
+    const { response } = error as { response?: unknown };
+    const reply = typeof response === 'string' ? response.trim() : '';
     server.throttles += 1;
     const until = new Date(Date.now() + throttlePauseMs(reply, server.throttles, this.backoff));
     const pause = { server: server.label, until, reply };
