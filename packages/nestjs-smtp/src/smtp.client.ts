@@ -51,6 +51,7 @@ export abstract class SmtpClient {
    * either. Ignored for a server not configured here, or already paused for longer.
    */
   honourPause(pause: SmtpThrottlePause): void {
+    // A client without servers (SMTP off, or in memory) has nothing to pause.
     void pause;
   }
 }
