@@ -6,6 +6,8 @@ import { outboxConfig, type OutboxConfigType } from './outbox.config';
 import { OUTBOX_BATCH_PER_CONNECTION, OUTBOX_LOGGER_NAME } from './outbox.constants';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxWorker } from './outbox.worker';
+import { OutboxSuppressions } from './outbox-suppressions';
+import { SuppressionsModule, SuppressionsRepository } from '../suppressions';
 
 /**
  * Enough jobs per round to keep every pooled connection busy, but never more than a rate limit
@@ -22,21 +24,24 @@ function outboxBatchSize(smtp: Extract<SmtpDescription, { enabled: true }>, conf
  * decided here, once, from the SMTP client's description.
  */
 @Module({
+  imports: [SuppressionsModule],
   providers: [
     OutboxRepository,
     {
       provide: MailOutbox,
-      inject: [OutboxRepository, SmtpClient, outboxConfig.KEY, PinoLogger],
+      inject: [OutboxRepository, SmtpClient, outboxConfig.KEY, PinoLogger, SuppressionsRepository],
       useFactory: (
         repository: OutboxRepository,
         client: SmtpClient,
         config: OutboxConfigType,
         logger: PinoLogger,
+        suppressions: SuppressionsRepository,
       ): MailOutbox => {
         const smtp = client.description;
         if (!smtp.enabled) return new DisabledMailOutbox();
         logger.setContext(OUTBOX_LOGGER_NAME);
-        const worker = new OutboxWorker(repository, client, config, logger, outboxBatchSize(smtp, config));
+        const screening = new OutboxSuppressions(repository, suppressions, logger);
+        const worker = new OutboxWorker(repository, client, config, logger, outboxBatchSize(smtp, config), screening);
         return new DeliveringMailOutbox(repository, worker, smtp.from);
       },
     },

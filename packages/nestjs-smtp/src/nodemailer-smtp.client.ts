@@ -10,6 +10,7 @@ import type { SmtpMessage, SmtpSendOptions } from './interfaces/smtp-message.int
 import type { SmtpSendResult } from './interfaces/smtp-send-result.interface.js';
 import type { Mailbox } from './mailbox.js';
 import { composeMessage, InvalidSmtpMessageError } from './message-composer.js';
+import { recipientRefusalsOf } from './recipient-refusals.js';
 import { SmtpClient } from './smtp.client.js';
 import {
   DEFAULT_SMTP_POOL_SIZE,
@@ -88,11 +89,13 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
         messageId: composed.messageId,
       });
       this.context.sends.publish(started);
+      const refusals = recipientRefusalsOf(info);
       return {
         sent: true,
         messageId: composed.messageId,
         accepted: info.accepted.map(String),
         rejected: info.rejected.map(String),
+        ...(refusals.length > 0 ? { refusals } : {}),
         response: info.response,
       };
     } catch (error) {

@@ -1,5 +1,7 @@
 import type { SmtpAttempt } from './interfaces/smtp-message.interface.js';
+import type { SmtpRecipientRefusal } from './interfaces/smtp-recipient-refusal.interface.js';
 import type { InvalidSmtpMessageError } from './message-composer.js';
+import { enhancedStatusOf, recipientRefusalsOf } from './recipient-refusals.js';
 
 /**
  * Why a send failed, as an operator should read it: the server's reply verbatim when the server
@@ -16,18 +18,30 @@ export class SmtpSendError extends Error {
   readonly enhancedStatus?: string;
   /** True when retrying the same message cannot help: a 5xx reply, or a message we refused to send. */
   readonly permanent: boolean;
+  /**
+   * When the server refused every recipient: each one with its own reply (the error's own reply
+   * is the last one, or a temporary one when there is any). Empty otherwise.
+   */
+  readonly refusals: readonly SmtpRecipientRefusal[];
   /** When the send failed. */
   readonly failedAt = new Date();
 
   constructor(
     message: string,
-    options: { responseCode?: number; enhancedStatus?: string; permanent: boolean; cause?: unknown },
+    options: {
+      responseCode?: number;
+      enhancedStatus?: string;
+      permanent: boolean;
+      refusals?: readonly SmtpRecipientRefusal[];
+      cause?: unknown;
+    },
   ) {
     super(message, { cause: options.cause });
     this.name = 'SmtpSendError';
     this.responseCode = options.responseCode;
     this.enhancedStatus = options.enhancedStatus;
     this.permanent = options.permanent;
+    this.refusals = options.refusals ?? [];
   }
 
   /**
@@ -51,8 +65,9 @@ export class SmtpSendError extends Error {
     if (reply) {
       return new SmtpSendError(reply.response, {
         responseCode: reply.responseCode,
-        enhancedStatus: ENHANCED_STATUS.exec(reply.response)?.[1],
+        enhancedStatus: enhancedStatusOf(reply.response),
         permanent: reply.responseCode >= 500,
+        refusals: recipientRefusalsOf(error),
         cause: error,
       });
     }
@@ -62,9 +77,6 @@ export class SmtpSendError extends Error {
     return new SmtpSendError(described, { permanent: false, cause: error });
   }
 }
-
-// `550 5.1.1 <ghost@example.com>: Recipient address rejected`: the code, then class.subject.detail.
-const ENHANCED_STATUS = /^\d{3}[ -]([245]\.\d{1,3}\.\d{1,3})\b/;
 
 interface ServerReply {
   response: string;
