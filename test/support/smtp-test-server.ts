@@ -32,6 +32,8 @@ export interface SmtpTestServerOptions {
   dataDelayMs?: number;
   /** Recipients refused with `550 5.1.1 Mailbox does not exist`. */
   unknownRecipients?: string[];
+  /** Recipients refused at RCPT TO with these replies, e.g. `{ 'ghost@…': '550 5.1.1 user unknown' }`. */
+  recipientReplies?: Record<string, string>;
   /** Replies to the first messages' DATA, in order, e.g. `[451]`; later messages get 250. */
   dataReplies?: number[];
   /** Listen on this port instead of a free one. */
@@ -54,6 +56,8 @@ export class SmtpTestServer {
   dataAttempts = 0;
   /** Every connection a client opened. */
   connections = 0;
+  /** The address of every RCPT TO, accepted or refused, in order. */
+  readonly rcptTo: string[] = [];
   readonly authAttempts: { user: string; secure: boolean }[] = [];
   private readonly server: SMTPServer;
   private readonly openSessions = new Set<string>();
@@ -131,8 +135,11 @@ export class SmtpTestServer {
     return [smtpReply(535, '5.7.8 Error: authentication failed: Invalid user or password!')];
   }
 
-  private checkRecipient(address: SMTPServerAddress): Error | undefined {
-    if (!this.options.unknownRecipients?.includes(address.address)) return undefined;
+  private checkRecipient({ address }: SMTPServerAddress): Error | undefined {
+    this.rcptTo.push(address);
+    const reply = this.options.recipientReplies?.[address];
+    if (reply !== undefined) return smtpReply(Number(reply.slice(0, 3)), reply.slice(4));
+    if (!this.options.unknownRecipients?.includes(address)) return undefined;
     return smtpReply(550, '5.1.1 Mailbox does not exist');
   }
 
