@@ -1,10 +1,10 @@
 import { SmtpSendError } from '@solidpoint/nestjs-smtp';
-import { embedSmtpModule as embed } from './support/embedded-smtp-module';
+import { embedRelayingSmtpModule } from './support/embedded-smtp-module';
 import { SmtpTestServer } from './support/smtp-test-server';
 
 describe('SmtpClient reporting the recipients a server refused at RCPT TO', () => {
   let server: SmtpTestServer;
-  let embedded: Awaited<ReturnType<typeof embed>>;
+  let embedded: Awaited<ReturnType<typeof embedRelayingSmtpModule>>;
 
   beforeAll(async () => {
     server = await SmtpTestServer.start({
@@ -13,13 +13,7 @@ describe('SmtpClient reporting the recipients a server refused at RCPT TO', () =
         'busy@solidlab.test': '450 4.2.1 Mailbox busy, try again later',
       },
     });
-    embedded = await embed({
-      enabled: true,
-      host: '127.0.0.1',
-      port: server.port,
-      security: 'none',
-      from: 'SolidPoint <noreply@solidpoint.test>',
-    });
+    embedded = await embedRelayingSmtpModule(server, 'SolidPoint <noreply@solidpoint.test>');
   });
 
   afterAll(async () => {
