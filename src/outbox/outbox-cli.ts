@@ -38,8 +38,15 @@ class OutboxCliModule {}
 
 const STATUS_WIDTH = Math.max(...OUTBOX_STATUSES.map((status) => status.length));
 
+/** When it was sent; for one held back, when it was queued; otherwise when it is (or was) next due. */
+function whenOf(entry: OutboxEntry): string {
+  if (entry.status === 'sent') return `sent ${entry.sentAt?.toISOString()}`;
+  if (entry.status === 'suppressed') return `queued ${entry.createdAt.toISOString()}`;
+  return `next ${entry.runAt.toISOString()}`;
+}
+
 function describe(entry: OutboxEntry): string {
-  const when = entry.status === 'sent' ? `sent ${entry.sentAt?.toISOString()}` : `next ${entry.runAt.toISOString()}`;
+  const when = whenOf(entry);
   const to = recipientsOf(entry.message).join(',');
   const error = entry.lastError ? `  last error: ${entry.lastError}` : '';
   return `${entry.id}  ${entry.status.padEnd(STATUS_WIDTH)}  attempts ${entry.attempts}  ${when}  to ${to}  "${entry.message.subject}"${error}`;
