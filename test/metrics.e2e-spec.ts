@@ -1,16 +1,10 @@
 import request from 'supertest';
+import { sample } from './support/prometheus-sample';
 import { VALID_PASSWORD } from './support/registration';
 import { SmtpTestServer } from './support/smtp-test-server';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const RELAY = { SMTP_TLS: 'none', SMTP_FROM: 'SolidPoint <noreply@solidpoint.test>', SMTP_RETRY_DELAY: '3600' };
-
-/** The value of one sample in Prometheus' text format, e.g. `smtp_emails_failed_total{kind="transient"}`. */
-function sample(text: string, name: string): number {
-  const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
-  if (!line) throw new Error(`no sample ${name} in:\n${text}`);
-  return Number(line.slice(name.length + 1));
-}
 
 describe('GET /metrics', () => {
   let server: SmtpTestServer;

@@ -17,7 +17,8 @@ export const users = pgTable(
   (table) => [uniqueIndex('users_email_lower_key').on(sql`lower(${table.email})`)],
 );
 
-export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+/** `suppressed`: final, not sent because every recipient is suppressed (see `suppressedMailboxes`). */
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'suppressed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /**
@@ -67,4 +68,16 @@ export const smtpThrottlePauses = pgTable('smtp_throttle_pauses', {
   pausedUntil: timestamp('paused_until', { withTimezone: true }).notNull(),
   /** The server's throttling reply, verbatim. */
   reply: text('reply').notNull(),
+});
+
+/**
+ * Recipients a mail server refused for good (a hard bounce, e.g. `550 5.1.1 user unknown` at
+ * RCPT TO), by `suppressionKeyOf`: the outbox sends them nothing more until the outbox CLI lifts
+ * the suppression. In the database, so every instance honours it.
+ */
+export const suppressedMailboxes = pgTable('suppressed_mailboxes', {
+  mailbox: text('mailbox').primaryKey(),
+  /** The server's reply to RCPT TO, on one line. */
+  reason: text('reason').notNull(),
+  suppressedAt: timestamp('suppressed_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -2,6 +2,7 @@ import type { PinoLogger } from 'nestjs-pino';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { outboxRetryChannel } from '../outbox/outbox.diagnostics';
+import { suppressedRecipientChannel } from '../suppressions';
 import type { OutboxBacklog, OutboxRepository } from '../outbox/outbox.repository';
 import type { SmtpSendEvent } from '@solidpoint/nestjs-smtp';
 import { SMTP_SEND_CHANNEL } from '../smtp-naming';
@@ -26,14 +27,15 @@ const OUTBOX_GAUGES: [string, string, (backlog: OutboxBacklog) => number][] = [
 /**
  * The app's Prometheus metrics in a registry of their own (one per app, so several apps in one
  * process do not collide): sends and their durations from the SMTP client's diagnostics channel,
- * retries from the outbox's, the outbox backlog read from the database at each scrape, and the
- * default process metrics. `close()` stops listening.
+ * retries and suppressed recipients from the outbox's, the outbox backlog read from the database
+ * at each scrape, and the default process metrics. `close()` stops listening.
  */
 export class AppMetrics {
   readonly registry = new Registry();
   private readonly sent: Counter;
   private readonly failed: Counter<'kind'>;
   private readonly retried: Counter;
+  private readonly suppressed: Counter;
   private readonly duration: Histogram;
   private backlogReading?: Promise<OutboxBacklog | undefined>;
   private lastBacklog: OutboxBacklog = { waiting: 0, failed: 0, oldestWaitingSeconds: 0 };
@@ -54,6 +56,11 @@ export class AppMetrics {
     this.retried = new Counter({
       name: 'outbox_retries_total',
       help: 'Failed attempts the outbox scheduled again',
+      registers,
+    });
+    this.suppressed = new Counter({
+      name: 'outbox_recipients_suppressed_total',
+      help: 'Recipients an email was not sent to because their mailbox is suppressed (see `npm run outbox -- suppressed`)',
       registers,
     });
     this.duration = new Histogram({
@@ -78,11 +85,13 @@ export class AppMetrics {
     this.failed.inc({ kind: 'transient' }, 0);
     subscribe(SMTP_SEND_CHANNEL, this.onSend);
     outboxRetryChannel.subscribe(this.onRetry);
+    suppressedRecipientChannel.subscribe(this.onSuppressed);
   }
 
   close(): void {
     unsubscribe(SMTP_SEND_CHANNEL, this.onSend);
     outboxRetryChannel.unsubscribe(this.onRetry);
+    suppressedRecipientChannel.unsubscribe(this.onSuppressed);
   }
 
   private readonly onSend = (message: unknown) => {
@@ -93,6 +102,8 @@ export class AppMetrics {
   };
 
   private readonly onRetry = () => this.retried.inc();
+
+  private readonly onSuppressed = () => this.suppressed.inc();
 
   /** One query per scrape, shared by the outbox gauges; on a database error they keep their last values. */
   private async readBacklog(): Promise<OutboxBacklog> {

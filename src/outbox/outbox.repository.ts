@@ -145,14 +145,33 @@ export class OutboxRepository {
       .limit(limit);
   }
 
-  /** Queues a failed email again with a fresh set of attempts; false if no failed email has `id`. */
-  async requeue(id: string): Promise<boolean> {
-    const updated = await this.db
+  /**
+   * Queues a failed (or suppressed) email again with a fresh set of attempts; returns its message,
+   * or `undefined` if no such email has `id`.
+   */
+  async requeue(id: string, queryable: Queryable = this.db): Promise<SmtpMessage | undefined> {
+    const [updated] = await queryable
       .update(emailOutbox)
       .set({ status: 'pending', attempts: 0, runAt: sql`now()`, lastError: null })
-      .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, 'failed')))
-      .returning({ id: emailOutbox.id });
-    return updated.length === 1;
+      .where(and(eq(emailOutbox.id, id), inArray(emailOutbox.status, ['failed', 'suppressed'])))
+      .returning({ message: emailOutbox.message });
+    return updated?.message;
+  }
+
+  /**
+   * Gives up on a claimed email without sending it: every recipient is suppressed. The claim
+   * counted an attempt that was never made; it is taken back.
+   */
+  async markSuppressed(id: string, note: string): Promise<void> {
+    await this.db
+      .update(emailOutbox)
+      .set({ status: 'suppressed', attempts: sql`${emailOutbox.attempts} - 1`, lockedUntil: null, lastError: note })
+      .where(eq(emailOutbox.id, id));
+  }
+
+  /** Stores a claimed email's message with fewer recipients (the others are suppressed). */
+  async narrowRecipients(id: string, message: SmtpMessage): Promise<void> {
+    await this.db.update(emailOutbox).set({ message }).where(eq(emailOutbox.id, id));
   }
 
   /** Deletes emails sent more than `days` ago; returns how many. */

@@ -12,6 +12,7 @@ import {
   OutboxLogMessage,
 } from './outbox.constants';
 import type { OutboxJob, OutboxRepository } from './outbox.repository';
+import type { OutboxSuppressions } from './outbox-suppressions';
 import { type OutboxRetryEvent, outboxRetryChannel } from './outbox.diagnostics';
 import { retryDelaySeconds } from './retry-policy';
 import { describeError } from '../logging/error-description';
@@ -35,6 +36,7 @@ export class OutboxWorker {
     /** Jobs claimed per round; sized so a round ends well within a lease. */
     private readonly batchSize: number,
     private readonly throttle: ThrottlePause,
+    private readonly suppressions: OutboxSuppressions,
   ) {
     this.pruning = new PeriodicPrune(() => repository.prune(config.retentionDays), OUTBOX_PRUNE_INTERVAL_MS, {
       logger,
@@ -98,7 +100,8 @@ export class OutboxWorker {
    * Sends a batch all at once: the pooled transport runs as many in parallel as it has
    * connections and queues the rest. Successes are recorded together, in one statement.
    */
-  private async deliverAll(jobs: OutboxJob[]): Promise<void> {
+  private async deliverAll(claimed: OutboxJob[]): Promise<void> {
+    const jobs = await this.suppressions.screen(claimed);
     const outcomes = await Promise.all(jobs.map((job) => this.deliver(job)));
     const sent = jobs.filter((_job, index) => outcomes[index]).map((job) => job.id);
     try {
@@ -121,7 +124,8 @@ export class OutboxWorker {
       retryDelayMs: retryDelaySeconds(job.attempts, this.config.retryDelaySeconds) * 1000,
     };
     try {
-      await this.smtp.send({ ...job.message, messageId: job.messageId }, { attempt });
+      const result = await this.smtp.send({ ...job.message, messageId: job.messageId }, { attempt });
+      await this.suppressions.recordRefusals(result.refusals ?? [], job.messageId);
       return true;
     } catch (error) {
       // SmtpClient rejects with SmtpSendError; anything else (a consumer's own client) counts as transient.
@@ -129,6 +133,7 @@ export class OutboxWorker {
         error instanceof SmtpSendError
           ? error
           : new SmtpSendError((error as Error).message, { permanent: false, cause: error });
+      await this.suppressions.recordRefusals(failure.refusals, job.messageId);
       if (failure.throttle) await this.throttle.giveBack(job, failure, failure.throttle);
       else await this.recordFailure(job, failure.nextAttemptAt(attempt), failure);
       return false;

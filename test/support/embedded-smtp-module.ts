@@ -20,3 +20,8 @@ export async function embedSmtpModule(options: SmtpModuleOptions, extras: SmtpMo
   await moduleRef.init();
   return { smtp: moduleRef.get(SmtpClient), logs, close: () => moduleRef.close() };
 }
+
+/** {@link embedSmtpModule} sending through `server`, a plain-SMTP relay on loopback, from `from`. */
+export function embedRelayingSmtpModule(server: { port: number }, from: string) {
+  return embedSmtpModule({ enabled: true, host: '127.0.0.1', port: server.port, security: 'none', from });
+}

@@ -8,8 +8,8 @@ export const VALID_PASSWORD = 'correct horse battery staple';
  */
 export const GENEROUS_LIMITS = { REGISTRATION_IP_LIMIT: '1000000' };
 
-/** POSTs a registration for `email` (and optional extra fields) to the app at `url`. */
-export function register(url: string, email: string, fields: Record<string, unknown> = {}) {
+/** POSTs a registration for `email` (and optional extra fields) to the app at `url` (or an in-process app's server). */
+export function register(url: Parameters<typeof request>[0], email: string, fields: Record<string, unknown> = {}) {
   return request(url)
     .post('/users')
     .send({ email, firstName: 'Ivan', password: VALID_PASSWORD, ...fields });

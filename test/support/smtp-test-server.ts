@@ -38,6 +38,8 @@ export interface SmtpTestServerOptions {
    * is the whole reply, e.g. `'451 4.3.0 Temporary failure'` for a transient failure that is not one.
    */
   dataReplies?: (number | string)[];
+  /** Recipients refused at RCPT TO with these replies, e.g. `{ 'ghost@…': '550 5.1.1 user unknown' }`. */
+  recipientReplies?: Record<string, string>;
   /** Listen on this port instead of a free one. */
   port?: number;
 }
@@ -66,6 +68,8 @@ export class SmtpTestServer {
   readonly dataStartedAt: number[] = [];
   /** Every connection a client opened. */
   connections = 0;
+  /** The address of every RCPT TO, accepted or refused, in order. */
+  readonly rcptTo: string[] = [];
   readonly authAttempts: { user: string; secure: boolean }[] = [];
   private readonly server: SMTPServer;
   private readonly openSessions = new Set<string>();
@@ -143,8 +147,11 @@ export class SmtpTestServer {
     return [smtpReply(535, '5.7.8 Error: authentication failed: Invalid user or password!')];
   }
 
-  private checkRecipient(address: SMTPServerAddress): Error | undefined {
-    if (!this.options.unknownRecipients?.includes(address.address)) return undefined;
+  private checkRecipient({ address }: SMTPServerAddress): Error | undefined {
+    this.rcptTo.push(address);
+    const reply = this.options.recipientReplies?.[address];
+    if (reply !== undefined) return fullReply(reply);
+    if (!this.options.unknownRecipients?.includes(address)) return undefined;
     return smtpReply(550, '5.1.1 Mailbox does not exist');
   }
 

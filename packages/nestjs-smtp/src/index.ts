@@ -12,6 +12,7 @@ export type {
 } from './interfaces/smtp-module-options.interface.js';
 export type { SmtpServerState, SmtpThrottlePause } from './interfaces/smtp-server-state.interface.js';
 export type { SmtpNaming } from './interfaces/smtp-naming.interface.js';
+export type { SmtpRecipientRefusal } from './interfaces/smtp-recipient-refusal.interface.js';
 export type { SmtpSendResult } from './interfaces/smtp-send-result.interface.js';
 export { hasControlCharacter, isEmailAddress } from './mailbox.js';
 export { createMessageId } from './message-composer.js';

@@ -9,6 +9,7 @@ import type { SmtpSendResult } from './interfaces/smtp-send-result.interface.js'
 import type { SmtpServerState, SmtpThrottlePause } from './interfaces/smtp-server-state.interface.js';
 import type { Mailbox } from './mailbox.js';
 import { composeMessage, InvalidSmtpMessageError } from './message-composer.js';
+import { recipientRefusalsOf } from './recipient-refusals.js';
 import { SmtpClient } from './smtp.client.js';
 import { DEFAULT_SMTP_POOL_SIZE, SMTP_SHUTDOWN_GRACE_MS, SmtpLogMessage } from './smtp.constants.js';
 import type { SmtpClientContext } from './smtp-client.context.js';
@@ -103,11 +104,13 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
         messageId: composed.messageId,
       });
       this.context.sends.publish(started);
+      const refusals = recipientRefusalsOf(info);
       return {
         sent: true,
         messageId: composed.messageId,
         accepted: info.accepted.map(String),
         rejected: info.rejected.map(String),
+        ...(refusals.length > 0 ? { refusals } : {}),
         response: info.response,
       };
     } catch (error) {

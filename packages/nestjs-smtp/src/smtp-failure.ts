@@ -1,4 +1,4 @@
-import { ENHANCED_STATUS } from './smtp-send.error.js';
+import { enhancedStatusOf } from './recipient-refusals.js';
 
 /**
  * What a failed send says about the server, as failover and throttling need it:
@@ -25,7 +25,7 @@ export function failureKind(error: unknown): SmtpFailureKind {
   };
   if (command !== undefined && SESSION_COMMANDS.has(command)) return 'unreachable';
   if (typeof responseCode === 'number' && responseCode >= 400) {
-    const enhancedStatus = ENHANCED_STATUS.exec(response ?? '')?.[1] ?? '';
+    const enhancedStatus = enhancedStatusOf(response ?? '') ?? '';
     const throttling = responseCode === 421 || (responseCode < 500 && enhancedStatus.startsWith('4.7.'));
     return throttling ? 'throttled' : 'refused';
   }

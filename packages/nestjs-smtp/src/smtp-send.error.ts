@@ -1,6 +1,8 @@
 import type { SmtpAttempt } from './interfaces/smtp-message.interface.js';
 import type { SmtpThrottlePause } from './interfaces/smtp-server-state.interface.js';
+import type { SmtpRecipientRefusal } from './interfaces/smtp-recipient-refusal.interface.js';
 import type { InvalidSmtpMessageError } from './message-composer.js';
+import { enhancedStatusOf, recipientRefusalsOf } from './recipient-refusals.js';
 
 /**
  * Why a send failed, as an operator should read it: the server's reply verbatim when the server
@@ -17,6 +19,11 @@ export class SmtpSendError extends Error {
   readonly enhancedStatus?: string;
   /** True when retrying the same message cannot help: a 5xx reply, or a message we refused to send. */
   readonly permanent: boolean;
+  /**
+   * When the server refused every recipient: each one with its own reply (the error's own reply
+   * is the last one, or a temporary one when there is any). Empty otherwise.
+   */
+  readonly refusals: readonly SmtpRecipientRefusal[];
   /** When the send failed. */
   readonly failedAt = new Date();
   /**
@@ -36,9 +43,10 @@ export class SmtpSendError extends Error {
       responseCode?: number;
       enhancedStatus?: string;
       permanent: boolean;
-      cause?: unknown;
       throttle?: SmtpThrottlePause;
       attempted?: boolean;
+      refusals?: readonly SmtpRecipientRefusal[];
+      cause?: unknown;
     },
   ) {
     super(message, { cause: options.cause });
@@ -48,6 +56,7 @@ export class SmtpSendError extends Error {
     this.permanent = options.permanent;
     this.throttle = options.throttle;
     this.attempted = options.attempted ?? true;
+    this.refusals = options.refusals ?? [];
   }
 
   /**
@@ -87,8 +96,9 @@ export class SmtpSendError extends Error {
     if (reply) {
       return new SmtpSendError(reply.response, {
         responseCode: reply.responseCode,
-        enhancedStatus: ENHANCED_STATUS.exec(reply.response)?.[1],
+        enhancedStatus: enhancedStatusOf(reply.response),
         permanent: reply.responseCode >= 500,
+        refusals: recipientRefusalsOf(error),
         cause: error,
         throttle,
       });
@@ -99,9 +109,6 @@ export class SmtpSendError extends Error {
     return new SmtpSendError(described, { permanent: false, cause: error });
   }
 }
-
-// `550 5.1.1 <ghost@example.com>: Recipient address rejected`: the code, then class.subject.detail.
-export const ENHANCED_STATUS = /^\d{3}[ -]([245]\.\d{1,3}\.\d{1,3})\b/;
 
 interface ServerReply {
   response: string;

@@ -1,3 +1,5 @@
+import type { SmtpRecipientRefusal } from './smtp-recipient-refusal.interface.js';
+
 /** What `SmtpClient.send` resolves with. */
 export interface SmtpSendResult {
   /**
@@ -14,6 +16,11 @@ export interface SmtpSendResult {
    * `send` rejects instead).
    */
   rejected: string[];
+  /**
+   * The `rejected` recipients, each with the server's reply to it (`550 5.1.1 …` for good, `450 …`
+   * for now). Present only when some were refused, and only from the nodemailer client.
+   */
+  refusals?: SmtpRecipientRefusal[];
   /** The server's final reply, e.g. `250 2.0.0 Ok: queued as 4F2A1C0B9E`. */
   response: string;
 }
