@@ -10,6 +10,10 @@ import type { SmtpMessage, SmtpSendOptions } from './interfaces/smtp-message.int
 import type { SmtpSendResult } from './interfaces/smtp-send-result.interface.js';
 import type { Mailbox } from './mailbox.js';
 import { composeMessage, InvalidSmtpMessageError } from './message-composer.js';
+import { DkimSigner } from './dkim/dkim.signer.js';
+import { createTokenSource, transportAuth } from './oauth2/oauth2-authentication.js';
+import { OAuth2TokenError } from './oauth2/oauth2-token.error.js';
+import type { OAuth2TokenSource } from './oauth2/oauth2-token.source.js';
 import { SmtpClient } from './smtp.client.js';
 import {
   DEFAULT_SMTP_POOL_SIZE,
@@ -29,6 +33,9 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
   readonly description: Extract<SmtpDescription, { enabled: true }>;
   private readonly transport: Transporter<SMTPPool.SentMessageInfo>;
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** The shared access token, with `auth.type: 'oauth2'`. */
+  private readonly tokens?: OAuth2TokenSource;
+  private readonly signer?: DkimSigner;
 
   private readonly logger: PinoLogger;
 
@@ -39,9 +46,19 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
   ) {
     super();
     this.logger = context.log.logger;
-    this.transport = createTransport(transportOptions(options));
-    const { host, port, security, from, poolSize = DEFAULT_SMTP_POOL_SIZE, rateLimit } = options;
-    this.description = Object.freeze({ enabled: true, host, port, security, from, poolSize, rateLimit });
+    const { host, port, security, from, poolSize = DEFAULT_SMTP_POOL_SIZE, rateLimit, auth, dkim } = options;
+    if (auth?.type === 'oauth2') {
+      const timeoutMs = options.timeouts?.connection ?? DEFAULT_SMTP_TIMEOUTS.connection;
+      this.tokens = createTokenSource(auth, timeoutMs, this.logger);
+    }
+    if (dkim) this.signer = DkimSigner.create(dkim);
+    this.transport = createTransport(transportOptions(options, this.tokens));
+    this.description = Object.freeze({
+      ...{ enabled: true as const, host, port, security, from, poolSize, rateLimit },
+      // Named only when set, so a description without them reads as it always did.
+      ...(auth?.type === 'oauth2' ? { auth: 'oauth2' as const } : {}),
+      ...(dkim ? { dkim: { domain: dkim.domain, selector: dkim.selector } } : {}),
+    });
   }
 
   send(message: SmtpMessage, options: SmtpSendOptions = {}): Promise<SmtpSendResult> {
@@ -50,16 +67,19 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
 
   async verify(): Promise<void> {
     try {
-      await this.transport.verify();
+      await this.authenticated(() => this.transport.verify());
     } catch (error) {
       throw this.toSendError(error);
     }
   }
 
   onApplicationBootstrap(): void {
-    const { host, port, security, from, poolSize, rateLimit } = this.description;
+    const { host, port, security, from, poolSize, rateLimit, auth: method, dkim } = this.description;
     const { auth } = this.options;
-    this.logger.info({ host, port, security, username: auth?.user, from, poolSize, rateLimit }, SmtpLogMessage.enabled);
+    this.logger.info(
+      { host, port, security, username: auth?.user, auth: method, from, poolSize, rateLimit, dkim },
+      SmtpLogMessage.enabled,
+    );
     if (auth && security === 'none') this.logger.warn({ host, port }, SmtpLogMessage.cleartextCredentials);
     // Runs in the background: a slow or wrong server must not delay or fail startup.
     void this.track(this.checkConnection());
@@ -77,16 +97,13 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
     const started = performance.now();
     let messageId = message.messageId;
     try {
-      const composed = composeMessage(this.sender, message, this.context.boundaryPrefix);
+      const composed = composeMessage(this.sender, message, this.context.boundaryPrefix, this.signer);
       messageId = composed.messageId;
       this.context.log.newEmail(composed);
       // With the Message-ID given, nodemailer skips generating one of its own (randomBytes per
       // message: a quarter of the CPU a send costs).
-      const info = await this.transport.sendMail({
-        envelope: composed.envelope,
-        raw: composed.raw,
-        messageId: composed.messageId,
-      });
+      const mail = { envelope: composed.envelope, raw: composed.raw, messageId: composed.messageId };
+      const info = await this.authenticated(() => this.transport.sendMail(mail));
       this.context.sends.publish(started);
       return {
         sent: true,
@@ -116,7 +133,14 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
 
   private toSendError(error: unknown): SmtpSendError {
     if (error instanceof InvalidSmtpMessageError) return SmtpSendError.fromInvalidMessage(error);
+    // The token endpoint's failure names the endpoint, not the SMTP server; it may be back soon.
+    if (error instanceof OAuth2TokenError) return new SmtpSendError(error.message, { permanent: false, cause: error });
     return SmtpSendError.fromTransportError(error, this.options);
+  }
+
+  /** Runs `work`, which authenticates: with OAuth2, once more after a refused token (see `renewingRefused`). */
+  private authenticated<T>(work: () => Promise<T>): Promise<T> {
+    return this.tokens ? this.tokens.renewingRefused(work) : work();
   }
 
   /** Remembers a send until it settles, so shutdown can wait for it. */
@@ -128,7 +152,7 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
   }
 }
 
-function transportOptions(options: SmtpEnabledOptions): SMTPPool.Options {
+function transportOptions(options: SmtpEnabledOptions, tokens: OAuth2TokenSource | undefined): SMTPPool.Options {
   const timeouts = { ...DEFAULT_SMTP_TIMEOUTS, ...options.timeouts };
   return {
     pool: true,
@@ -140,7 +164,7 @@ function transportOptions(options: SmtpEnabledOptions): SMTPPool.Options {
     secure: options.security === 'tls',
     requireTLS: options.security === 'starttls',
     ignoreTLS: options.security === 'none',
-    auth: options.auth,
+    auth: transportAuth(options.auth, tokens),
     connectionTimeout: timeouts.connection,
     greetingTimeout: timeouts.greeting,
     socketTimeout: timeouts.socket,

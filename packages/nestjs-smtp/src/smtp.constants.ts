@@ -40,4 +40,5 @@ export const SmtpLogMessage = {
   connectionVerified: 'SMTP connection check passed',
   connectionCheckFailed: 'SMTP connection check failed; emails will fail until this is fixed',
   shutdownTimedOut: 'Stopped waiting for emails in flight at shutdown',
+  tokenObtained: 'OAuth2 access token obtained',
 } as const;

@@ -17,4 +17,8 @@ export type SmtpDescription =
       readonly poolSize: number;
       /** Messages per second at most; undefined when unlimited. */
       readonly rateLimit?: number;
+      /** How the client authenticates: `password`, `oauth2`, or undefined for none. */
+      readonly auth?: 'password' | 'oauth2';
+      /** The DKIM domain and selector messages are signed with, when they are. */
+      readonly dkim?: { readonly domain: string; readonly selector: string };
     };
