@@ -31,10 +31,11 @@ export function generateDkimKey(type: 'rsa' | 'ed25519'): DkimTestKey {
  * DNS lookups answered from `records` (`<selector>._domainkey.<domain>` → TXT) instead of the network.
  */
 export async function verifyDkim(message: Buffer | string, records: Record<string, string>): Promise<DkimResult[]> {
-  const resolver = async (name: string, type: string): Promise<string[][]> => {
+  const resolver = (name: string, type: string): Promise<string[][]> => {
     const record = type === 'TXT' ? records[name] : undefined;
-    if (record === undefined) throw Object.assign(new Error(`no ${type} record for ${name}`), { code: 'ENOTFOUND' });
-    return [[record]];
+    if (record === undefined)
+      return Promise.reject(Object.assign(new Error(`no ${type} record for ${name}`), { code: 'ENOTFOUND' }));
+    return Promise.resolve([[record]]);
   };
   const { results } = await dkimVerify(Buffer.from(message), { resolver });
   return results;

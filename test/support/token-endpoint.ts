@@ -24,7 +24,10 @@ export class TokenEndpoint {
   static async start(client: { id: string; secret: string }): Promise<TokenEndpoint> {
     const server = createServer();
     const endpoint = new TokenEndpoint(server, client);
-    server.on('request', (request: IncomingMessage, response: ServerResponse) => endpoint.answer(request, response));
+    server.on(
+      'request',
+      (request: IncomingMessage, response: ServerResponse) => void endpoint.answer(request, response),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return endpoint;
   }

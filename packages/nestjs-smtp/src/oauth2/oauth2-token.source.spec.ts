@@ -43,10 +43,10 @@ describe('OAuth2TokenSource', () => {
 
   it('fetches again after a failed fetch', async () => {
     let calls = 0;
-    const source = new OAuth2TokenSource(async () => {
+    const source = new OAuth2TokenSource(() => {
       calls += 1;
-      if (calls === 1) throw new Error('endpoint down');
-      return { value: 'token', expiresAt: Date.now() + 3_600_000 };
+      if (calls === 1) return Promise.reject(new Error('endpoint down'));
+      return Promise.resolve({ value: 'token', expiresAt: Date.now() + 3_600_000 });
     });
     await expect(source.token()).rejects.toThrow('endpoint down');
     await expect(source.token()).resolves.toMatchObject({ value: 'token' });
@@ -89,14 +89,14 @@ describe('OAuth2TokenSource', () => {
     });
 
     it('does not retry other failures', async () => {
-      const source = new OAuth2TokenSource(async () => ({ value: 't', expiresAt: Date.now() + 3_600_000 }));
+      const source = new OAuth2TokenSource(() => Promise.resolve({ value: 't', expiresAt: Date.now() + 3_600_000 }));
       await source.token();
       let runs = 0;
       const failure = Object.assign(new Error('550 5.1.1 unknown'), { command: 'RCPT TO', responseCode: 550 });
       await expect(
-        source.renewingRefused(async () => {
+        source.renewingRefused(() => {
           runs += 1;
-          throw failure;
+          return Promise.reject(failure);
         }),
       ).rejects.toBe(failure);
       expect(runs).toBe(1);

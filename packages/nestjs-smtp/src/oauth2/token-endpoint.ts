@@ -86,7 +86,7 @@ function post(url: URL, body: string, timeoutMs: number): Promise<{ status: numb
     });
     request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     request.on('error', reject);
-    request.on('response', (response) => readBody(response).then(resolve, reject));
+    request.on('response', (response) => void readBody(response).then(resolve, reject));
     request.end(body);
   });
 }
