@@ -54,7 +54,13 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
     if (dkim) this.signer = DkimSigner.create(dkim);
     this.transport = createTransport(transportOptions(options, this.tokens));
     this.description = Object.freeze({
-      ...{ enabled: true as const, host, port, security, from, poolSize, rateLimit },
+      enabled: true,
+      host,
+      port,
+      security,
+      from,
+      poolSize,
+      rateLimit,
       // Named only when set, so a description without them reads as it always did.
       ...(auth?.type === 'oauth2' ? { auth: 'oauth2' as const } : {}),
       ...(dkim ? { dkim: { domain: dkim.domain, selector: dkim.selector } } : {}),

@@ -17,8 +17,8 @@ export type SmtpDescription =
       readonly poolSize: number;
       /** Messages per second at most; undefined when unlimited. */
       readonly rateLimit?: number;
-      /** How the client authenticates: `password`, `oauth2`, or undefined for none. */
-      readonly auth?: 'password' | 'oauth2';
+      /** `oauth2` when the client signs in with OAuth2 (XOAUTH2); absent with a password or none. */
+      readonly auth?: 'oauth2';
       /** The DKIM domain and selector messages are signed with, when they are. */
       readonly dkim?: { readonly domain: string; readonly selector: string };
     };

@@ -27,7 +27,7 @@ export function transportAuth(
   tokens: OAuth2TokenSource | undefined,
 ): SMTPPool.Options['auth'] {
   if (auth === undefined) return undefined;
-  if (auth.type === 'oauth2' && tokens) return { type: 'OAuth2', user: auth.user, provisionCallback: tokens.provision };
   // Without `type`: nodemailer would take 'password' for the name of a SASL mechanism.
-  return { user: auth.user, pass: (auth as { pass: string }).pass };
+  if (auth.type !== 'oauth2') return { user: auth.user, pass: auth.pass };
+  return { type: 'OAuth2', user: auth.user, provisionCallback: tokens?.provision };
 }
