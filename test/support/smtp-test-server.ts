@@ -42,6 +42,20 @@ export interface SmtpTestServerOptions {
   recipientReplies?: Record<string, string>;
   /** Listen on this port instead of a free one. */
   port?: number;
+  /** Offer AUTH XOAUTH2 too, for this mailbox, accepting the tokens in `tokens` (changed as the test goes). */
+  xoauth2?: XOAuth2Account;
+}
+
+/** A mailbox that authenticates with OAuth2 bearer tokens. */
+export interface XOAuth2Account {
+  user: string;
+  /** The tokens accepted right now. */
+  tokens: Set<string>;
+  /**
+   * How a refused token is answered: `challenge`, a 334 with an error JSON and then 535 (RFC 7628,
+   * Gmail), or `reply`, a plain `535 5.7.3 Authentication unsuccessful` (Microsoft 365).
+   */
+  refusal: 'challenge' | 'reply';
 }
 
 /** An error smtp-server sends as `<responseCode> <message>`. */
@@ -71,6 +85,8 @@ export class SmtpTestServer {
   /** The address of every RCPT TO, accepted or refused, in order. */
   readonly rcptTo: string[] = [];
   readonly authAttempts: { user: string; secure: boolean }[] = [];
+  /** The bearer tokens presented with AUTH XOAUTH2, in order. */
+  readonly xoauth2Tokens: string[] = [];
   private readonly server: SMTPServer;
   private readonly openSessions = new Set<string>();
   private waiters: (() => void)[] = [];
@@ -82,8 +98,8 @@ export class SmtpTestServer {
       ...(options.certificates
         ? { key: options.certificates.serverKey, cert: options.certificates.serverCert }
         : { disabledCommands: ['STARTTLS'], allowInsecureAuth: true }),
-      authOptional: !options.auth,
-      authMethods: ['PLAIN', 'LOGIN'],
+      authOptional: !options.auth && !options.xoauth2,
+      authMethods: options.xoauth2 ? ['PLAIN', 'LOGIN', 'XOAUTH2'] : ['PLAIN', 'LOGIN'],
       onConnect: (session, callback) => {
         this.connections += 1;
         this.openSessions.add(session.id);
@@ -142,9 +158,20 @@ export class SmtpTestServer {
     session: SMTPServerSession,
   ): [Error | null, SMTPServerAuthenticationResponse?] {
     this.authAttempts.push({ user: auth.username ?? '', secure: session.secure });
+    if (auth.method === 'XOAUTH2') return this.authenticateBearer(auth);
     const { user, pass } = this.options.auth ?? {};
     if (auth.username === user && auth.password === pass) return [null, { user }];
     return [smtpReply(535, '5.7.8 Error: authentication failed: Invalid user or password!')];
+  }
+
+  private authenticateBearer(auth: SMTPServerAuthentication): [Error | null, SMTPServerAuthenticationResponse?] {
+    const account = this.options.xoauth2;
+    const token = auth.accessToken ?? '';
+    this.xoauth2Tokens.push(token);
+    if (account && auth.username === account.user && account.tokens.has(token)) return [null, { user: account.user }];
+    if (account?.refusal === 'reply') return [smtpReply(535, '5.7.3 Authentication unsuccessful')];
+    // No user: smtp-server answers 334 with this JSON, then 535 to the client's empty reply.
+    return [null, { user: undefined, data: { status: '401', schemes: 'bearer', scope: 'https://mail.google.com/' } }];
   }
 
   private checkRecipient({ address }: SMTPServerAddress): Error | undefined {

@@ -3,8 +3,11 @@ export type { SmtpDescription } from './interfaces/smtp-description.interface.js
 export type { SmtpAttempt, SmtpMessage, SmtpSendOptions } from './interfaces/smtp-message.interface.js';
 export type {
   SmtpDisabledOptions,
+  SmtpDkimOptions,
   SmtpEnabledOptions,
   SmtpModuleOptions,
+  SmtpOAuth2Auth,
+  SmtpPasswordAuth,
   SmtpSecurity,
   SmtpServerOptions,
   SmtpThrottleBackoff,

@@ -3,6 +3,7 @@ import type { SmtpMessage } from './interfaces/smtp-message.interface.js';
 import { hasControlCharacter, isEmailAddress, type Mailbox, parseMailbox } from './mailbox.js';
 import { currentDate, formatMailbox, header, newBoundary, textPart } from './mime-parts.js';
 import { DEFAULT_MIME_BOUNDARY_PREFIX } from './smtp.constants.js';
+import type { DkimSigner } from './dkim/dkim.signer.js';
 
 /** A message ready for the wire: the envelope and the exact bytes sent as DATA. */
 export interface ComposedMessage {
@@ -23,11 +24,13 @@ export class InvalidSmtpMessageError extends Error {
  * when not plain ASCII, headers encoded and folded, CRLF line endings throughout. Refuses
  * anything that could inject a header or an SMTP command.
  * @param boundaryPrefix how a multipart boundary begins, before its random part
+ * @param signer signs the message with DKIM, so what is logged and sent carries the signature
  */
 export function composeMessage(
   defaultSender: Mailbox,
   message: SmtpMessage,
   boundaryPrefix = DEFAULT_MIME_BOUNDARY_PREFIX,
+  signer?: DkimSigner,
 ): ComposedMessage {
   const sender = message.from === undefined ? defaultSender : parseMailbox(message.from);
   if (!sender) throw new InvalidSmtpMessageError('"from" is not an email address');
@@ -39,7 +42,7 @@ export function composeMessage(
   const messageId = message.messageId ?? messageIdAt(sender.address);
   if (!MESSAGE_ID.test(messageId)) throw new InvalidSmtpMessageError('"messageId" is not <id@domain>');
   // Every piece is written with CRLF line breaks already: no pass over the whole message after.
-  const raw =
+  const unsigned =
     `${header('From', formatMailbox(sender))}\r\n` +
     `${header('To', to.join(', '))}\r\n` +
     `${header('Subject', message.subject)}\r\n` +
@@ -47,6 +50,7 @@ export function composeMessage(
     `Date: ${currentDate()}\r\n` +
     'MIME-Version: 1.0\r\n' +
     body(message, boundaryPrefix);
+  const raw = signer ? signer.sign(unsigned) : unsigned;
   return { envelope: { from: sender.address, to }, raw, messageId };
 }
 

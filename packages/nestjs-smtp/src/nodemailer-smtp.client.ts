@@ -10,8 +10,15 @@ import type { SmtpServerState, SmtpThrottlePause } from './interfaces/smtp-serve
 import type { Mailbox } from './mailbox.js';
 import { composeMessage, InvalidSmtpMessageError } from './message-composer.js';
 import { recipientRefusalsOf } from './recipient-refusals.js';
+import { DkimSigner } from './dkim/dkim.signer.js';
+import { createTokenSource } from './oauth2/oauth2-authentication.js';
 import { SmtpClient } from './smtp.client.js';
-import { DEFAULT_SMTP_POOL_SIZE, SMTP_SHUTDOWN_GRACE_MS, SmtpLogMessage } from './smtp.constants.js';
+import {
+  DEFAULT_SMTP_POOL_SIZE,
+  DEFAULT_SMTP_TIMEOUTS,
+  SMTP_SHUTDOWN_GRACE_MS,
+  SmtpLogMessage,
+} from './smtp.constants.js';
 import type { SmtpClientContext } from './smtp-client.context.js';
 import { SmtpSendError } from './smtp-send.error.js';
 import { SmtpServerPool } from './smtp-server-pool.js';
@@ -24,6 +31,7 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
   readonly description: Extract<SmtpDescription, { enabled: true }>;
   private readonly servers: SmtpServerPool;
   private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly signer?: DkimSigner;
 
   private readonly logger: PinoLogger;
 
@@ -34,8 +42,13 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
   ) {
     super();
     this.logger = context.log.logger;
-    this.servers = new SmtpServerPool(options, this.logger);
-    const { host, port, security, from, poolSize = DEFAULT_SMTP_POOL_SIZE, rateLimit } = options;
+    const { host, port, security, from, poolSize = DEFAULT_SMTP_POOL_SIZE, rateLimit, auth, dkim } = options;
+    const tokens =
+      auth?.type === 'oauth2'
+        ? createTokenSource(auth, options.timeouts?.connection ?? DEFAULT_SMTP_TIMEOUTS.connection, this.logger)
+        : undefined;
+    if (dkim) this.signer = DkimSigner.create(dkim);
+    this.servers = new SmtpServerPool(options, this.logger, tokens);
     const [, ...failover] = this.servers.addresses;
     this.description = Object.freeze({
       enabled: true,
@@ -46,6 +59,9 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
       poolSize,
       rateLimit,
       ...(failover.length > 0 ? { failover: Object.freeze(failover.map((server) => Object.freeze(server))) } : {}),
+      // Named only when set, so a description without them reads as it always did.
+      ...(auth?.type === 'oauth2' ? { auth: 'oauth2' as const } : {}),
+      ...(dkim ? { dkim: { domain: dkim.domain, selector: dkim.selector } } : {}),
     });
   }
 
@@ -70,10 +86,10 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
   }
 
   onApplicationBootstrap(): void {
-    const { host, port, security, from, poolSize, rateLimit, failover } = this.description;
+    const { host, port, security, from, poolSize, rateLimit, failover, auth: method, dkim } = this.description;
     const { auth } = this.options;
     this.logger.info(
-      { host, port, security, failover, username: auth?.user, from, poolSize, rateLimit },
+      { host, port, security, failover, username: auth?.user, auth: method, from, poolSize, rateLimit, dkim },
       SmtpLogMessage.enabled,
     );
     if (auth && security === 'none') this.logger.warn({ host, port }, SmtpLogMessage.cleartextCredentials);
@@ -93,7 +109,7 @@ export class NodemailerSmtpClient extends SmtpClient implements OnApplicationBoo
     const started = performance.now();
     let messageId = message.messageId;
     try {
-      const composed = composeMessage(this.sender, message, this.context.boundaryPrefix);
+      const composed = composeMessage(this.sender, message, this.context.boundaryPrefix, this.signer);
       messageId = composed.messageId;
       this.context.log.newEmail(composed);
       // With the Message-ID given, nodemailer skips generating one of its own (randomBytes per

@@ -7,6 +7,9 @@ import type {
   SmtpThrottleBackoff,
 } from './interfaces/smtp-module-options.interface.js';
 import type { SmtpServerState, SmtpThrottlePause } from './interfaces/smtp-server-state.interface.js';
+import { transportAuth } from './oauth2/oauth2-authentication.js';
+import { OAuth2TokenError } from './oauth2/oauth2-token.error.js';
+import type { OAuth2TokenSource } from './oauth2/oauth2-token.source.js';
 import { SendSlots } from './send-slots.js';
 import { serverLabel } from './smtp-address.js';
 import {
@@ -57,6 +60,8 @@ export class SmtpServerPool {
   constructor(
     options: SmtpEnabledOptions,
     private readonly logger: PinoLogger,
+    /** The access token shared by every server's connections, with `auth.type: 'oauth2'`. */
+    private readonly tokens?: OAuth2TokenSource,
   ) {
     const first = { host: options.host, port: options.port, security: options.security };
     const rest = (options.failover ?? []).map((server) => ({
@@ -66,7 +71,7 @@ export class SmtpServerPool {
     this.servers = [first, ...rest].map((server) => ({
       ...server,
       label: serverLabel(server),
-      transport: createTransport(transportOptions(options, server)),
+      transport: createTransport(transportOptions(options, server, tokens)),
       slots: new SendSlots(options.poolSize ?? DEFAULT_SMTP_POOL_SIZE),
       throttles: 0,
       resumePending: false,
@@ -88,7 +93,7 @@ export class SmtpServerPool {
       try {
         // The turn may have come after the server paused: then choose again.
         if (this.activePause(server)) return undefined;
-        return { value: await server.transport.sendMail(mail) };
+        return { value: await this.authenticated(() => server.transport.sendMail(mail)) };
       } finally {
         release();
       }
@@ -101,7 +106,7 @@ export class SmtpServerPool {
    */
   async verify(): Promise<{ host: string; port: number }> {
     return this.through(async ({ host, port, transport }) => {
-      await transport.verify();
+      await this.authenticated(() => transport.verify());
       return { value: { host, port } };
     });
   }
@@ -132,6 +137,11 @@ export class SmtpServerPool {
 
   close(): void {
     this.servers.forEach((server) => server.transport.close());
+  }
+
+  /** Runs `work`, which authenticates: with OAuth2, once more after a refused token (see `renewingRefused`). */
+  private authenticated<T>(work: () => Promise<T>): Promise<T> {
+    return this.tokens ? this.tokens.renewingRefused(work) : work();
   }
 
   /**
@@ -206,6 +216,11 @@ export class SmtpServerPool {
    * whether another server may take the message.
    */
   private failed(server: PooledServer, error: unknown): { failure: SmtpSendError; tryNext: boolean } {
+    // The token endpoint's failure says nothing of this server (another would need a token too),
+    // and names the endpoint, not the server; it may be back soon.
+    if (error instanceof OAuth2TokenError) {
+      return { failure: new SmtpSendError(error.message, { permanent: false, cause: error }), tryNext: false };
+    }
     const kind = failureKind(error);
     if (kind === 'throttled') {
       const throttle = this.activePause(server) ?? this.throttled(server, error);
@@ -257,6 +272,7 @@ export class SmtpServerPool {
 function transportOptions(
   options: SmtpEnabledOptions,
   server: { host: string; port: number; security: SmtpSecurity },
+  tokens: OAuth2TokenSource | undefined,
 ): SMTPPool.Options {
   const timeouts = { ...DEFAULT_SMTP_TIMEOUTS, ...options.timeouts };
   return {
@@ -269,7 +285,7 @@ function transportOptions(
     secure: server.security === 'tls',
     requireTLS: server.security === 'starttls',
     ignoreTLS: server.security === 'none',
-    auth: options.auth,
+    auth: transportAuth(options.auth, tokens),
     connectionTimeout: timeouts.connection,
     greetingTimeout: timeouts.greeting,
     socketTimeout: timeouts.socket,

@@ -1,11 +1,14 @@
 import { type ConfigType, registerAs } from '@nestjs/config';
+import { DKIM_VARIABLES, readDkimEnvironment } from './dkim/dkim.environment.js';
 import { EnvironmentReader } from './environment-reader.js';
 import type { SmtpModuleOptions, SmtpSecurity } from './interfaces/smtp-module-options.interface.js';
 import { isEmailAddress, parseMailbox } from './mailbox.js';
+import { OAUTH2_VARIABLES, readOAuth2Environment } from './oauth2/oauth2.environment.js';
 import { parseSmtpAddress, serverLabel, type SmtpServerAddress } from './smtp-address.js';
 import { DEFAULT_SMTP_POOL_SIZE } from './smtp.constants.js';
 
 const SMTP_SECURITY_MODES: readonly SmtpSecurity[] = ['none', 'starttls', 'tls'];
+const SMTP_AUTH_METHODS = ['password', 'oauth2'] as const;
 
 /**
  * The operator doc's port rule: 25 is plain SMTP, 587 is STARTTLS. 465 is implicit TLS by
@@ -37,10 +40,10 @@ function parseServerList(value: string): SmtpServerAddress[] | string {
 
 /**
  * Reads SMTP_ADDRESS, SMTP_USERNAME, SMTP_PASSWORD, SMTP_FROM, SMTP_TLS, SMTP_POOL_SIZE,
- * SMTP_RATE_LIMIT and SMTP_FAILOVER_RETRY.
+ * SMTP_RATE_LIMIT, SMTP_FAILOVER_RETRY, SMTP_AUTH with SMTP_OAUTH_* (OAuth2), and SMTP_DKIM_*.
  * None of the first three set: SMTP is disabled (the doc's default). Anything half set or
- * malformed throws an SmtpEnvironmentError naming each variable; values of SMTP_PASSWORD
- * and SMTP_ADDRESS are never echoed.
+ * malformed throws an SmtpEnvironmentError naming each variable; values of SMTP_PASSWORD,
+ * SMTP_ADDRESS, the OAuth2 secrets and the DKIM key are never echoed.
  */
 export function parseSmtpEnvironment(env: NodeJS.ProcessEnv): Readonly<SmtpModuleOptions> {
   const reader = new EnvironmentReader(env);
@@ -51,17 +54,24 @@ export function parseSmtpEnvironment(env: NodeJS.ProcessEnv): Readonly<SmtpModul
   const tls = reader.text('SMTP_TLS');
 
   if (address === undefined && user === undefined && pass === undefined) {
-    for (const name of ['SMTP_FROM', 'SMTP_TLS'] as const) {
+    for (const name of ['SMTP_FROM', 'SMTP_TLS', 'SMTP_AUTH', ...OAUTH2_VARIABLES, ...DKIM_VARIABLES]) {
       if (reader.text(name) !== undefined)
         reader.problem(`${name} is set but SMTP_ADDRESS is not; set SMTP_ADDRESS to enable SMTP`);
     }
     return reader.result({ enabled: false });
   }
 
-  if (user !== undefined && pass === undefined)
-    reader.problem('SMTP_USERNAME is set but SMTP_PASSWORD is not; set both or neither');
-  if (pass !== undefined && user === undefined)
-    reader.problem('SMTP_PASSWORD is set but SMTP_USERNAME is not; set both or neither');
+  const method = reader.oneOf('SMTP_AUTH', SMTP_AUTH_METHODS, 'password');
+  const oauth2 = method === 'oauth2' ? readOAuth2Environment(reader, user) : undefined;
+  if (method === 'password') {
+    if (user !== undefined && pass === undefined)
+      reader.problem('SMTP_USERNAME is set but SMTP_PASSWORD is not; set both or neither');
+    if (pass !== undefined && user === undefined)
+      reader.problem('SMTP_PASSWORD is set but SMTP_USERNAME is not; set both or neither');
+    for (const name of OAUTH2_VARIABLES) {
+      if (reader.text(name) !== undefined) reader.problem(`${name} is set but SMTP_AUTH is not oauth2`);
+    }
+  }
   if (address === undefined)
     reader.problem('SMTP_ADDRESS is not set but SMTP credentials are; set it to host:port, e.g. smtp.example.com:587');
   const servers = address === undefined ? undefined : parseServerList(address);
@@ -82,6 +92,7 @@ export function parseSmtpEnvironment(env: NodeJS.ProcessEnv): Readonly<SmtpModul
   const rateLimit = reader.text('SMTP_RATE_LIMIT') === undefined ? undefined : reader.integer('SMTP_RATE_LIMIT', 0, 1);
   const failoverRetry =
     reader.text('SMTP_FAILOVER_RETRY') === undefined ? undefined : reader.integer('SMTP_FAILOVER_RETRY', 0, 1);
+  const dkim = readDkimEnvironment(reader);
 
   // The port rule applies to each server; SMTP_TLS, when set, to all of them.
   const [first, ...failover] = (typeof servers === 'object' ? servers : [{ host: '', port: 0 }]).map((server) => ({
@@ -95,10 +106,11 @@ export function parseSmtpEnvironment(env: NodeJS.ProcessEnv): Readonly<SmtpModul
     security: first.security,
     ...(failover.length > 0 ? { failover } : {}),
     ...(failoverRetry === undefined ? {} : { failoverRetryMs: failoverRetry * 1000 }),
-    ...(user !== undefined && pass !== undefined ? { auth: { user, pass } } : {}),
+    ...(oauth2 ? { auth: oauth2 } : user !== undefined && pass !== undefined ? { auth: { user, pass } } : {}),
     from: from ?? user ?? '',
     poolSize,
     ...(rateLimit === undefined ? {} : { rateLimit }),
+    ...(dkim ? { dkim } : {}),
   });
 }
 

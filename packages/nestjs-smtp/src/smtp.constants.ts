@@ -54,4 +54,5 @@ export const SmtpLogMessage = {
   serverInUse: 'SMTP server in use',
   throttled: 'SMTP server throttles; sending to it is paused',
   resumed: 'SMTP sending resumed',
+  tokenObtained: 'OAuth2 access token obtained',
 } as const;

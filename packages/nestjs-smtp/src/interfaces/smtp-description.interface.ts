@@ -19,4 +19,8 @@ export type SmtpDescription =
       readonly rateLimit?: number;
       /** The servers to fail over to, in order, when any are configured. */
       readonly failover?: readonly { readonly host: string; readonly port: number; readonly security: SmtpSecurity }[];
+      /** `oauth2` when the client signs in with OAuth2 (XOAUTH2); absent with a password or none. */
+      readonly auth?: 'oauth2';
+      /** The DKIM domain and selector messages are signed with, when they are. */
+      readonly dkim?: { readonly domain: string; readonly selector: string };
     };

@@ -39,6 +39,56 @@ export interface SmtpThrottleBackoff {
   maxMs: number;
 }
 
+/** AUTH with a username and password (PLAIN or LOGIN, as the server offers). */
+export interface SmtpPasswordAuth {
+  /** Optional: a password is the default. */
+  type?: 'password';
+  user: string;
+  /** Never logged nor echoed in an error. */
+  pass: string;
+}
+
+/**
+ * AUTH with SASL XOAUTH2 and an access token from the OAuth2 client-credentials flow (RFC 6749
+ * §4.4; or the refresh-token grant, §6, with `refreshToken`), as Microsoft 365, Google Workspace and Yandex 360 accept. The token is fetched from
+ * `tokenUrl`, shared by every pooled connection, renewed shortly before it expires and once when the
+ * server refuses it; neither it nor the client secret is ever logged.
+ * @example
+ * { type: 'oauth2', user: 'noreply@contoso.com', clientId, clientSecret,
+ *   tokenUrl: 'https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token',
+ *   scope: 'https://outlook.office365.com/.default' }
+ */
+export interface SmtpOAuth2Auth {
+  type: 'oauth2';
+  /** The mailbox to send as (the `user=` of XOAUTH2). */
+  user: string;
+  /** The token endpoint: `https://` (certificate verified), or `http://` on a loopback address only. */
+  tokenUrl: string;
+  clientId: string;
+  /** Never logged nor echoed in an error. */
+  clientSecret: string;
+  /** Space-separated scopes asked for, e.g. `https://outlook.office365.com/.default`; required by Microsoft. */
+  scope?: string;
+  /**
+   * Use the refresh-token grant instead of client credentials (Google, whose token endpoint has no
+   * client-credentials grant for Gmail). Never logged nor echoed in an error.
+   */
+  refreshToken?: string;
+}
+
+/** DKIM signing (RFC 6376): the signature a receiver checks against `<selector>._domainkey.<domain>`. */
+export interface SmtpDkimOptions {
+  /** The signing domain (`d=`), usually the sender's, e.g. `solidpoint.example`. */
+  domain: string;
+  /** The selector (`s=`): the key is published as a TXT record at `<selector>._domainkey.<domain>`. */
+  selector: string;
+  /**
+   * The private key as PEM text (PKCS#8 or PKCS#1, unencrypted): RSA of 1024 bits or more (signs
+   * rsa-sha256) or Ed25519 (signs ed25519-sha256, RFC 8463). Never logged; a bad key stops startup.
+   */
+  privateKey: string;
+}
+
 /** SmtpModule options that turn the client off: `SmtpClient.send` does nothing and logs nothing. */
 export interface SmtpDisabledOptions {
   enabled: false;
@@ -53,8 +103,10 @@ export interface SmtpEnabledOptions {
   port: number;
   /** See {@link SmtpSecurity}. Certificates are always verified; add a private CA with NODE_EXTRA_CA_CERTS. */
   security: SmtpSecurity;
-  /** AUTH credentials; omit for an unauthenticated relay. */
-  auth?: { user: string; pass: string };
+  /** AUTH: a password, or OAuth2 (XOAUTH2); omit for an unauthenticated relay. */
+  auth?: SmtpPasswordAuth | SmtpOAuth2Auth;
+  /** Sign every message with DKIM before it is logged and sent; omit when the relay signs (or nobody does). */
+  dkim?: SmtpDkimOptions;
   /**
    * Default sender, used when a message has no `from`: an address, optionally with a display name.
    * @example 'noreply@solidpoint.example'

@@ -1,5 +1,7 @@
 import { performance } from 'node:perf_hooks';
+import { DkimSigner } from '../dkim/dkim.signer.js';
 import type { SmtpDescription } from '../interfaces/smtp-description.interface.js';
+import type { SmtpDkimOptions } from '../interfaces/smtp-module-options.interface.js';
 import type { SmtpMessage, SmtpSendOptions } from '../interfaces/smtp-message.interface.js';
 import type { SmtpSendResult } from '../interfaces/smtp-send-result.interface.js';
 import { parseMailbox, type Mailbox } from '../mailbox.js';
@@ -49,6 +51,7 @@ export class InMemorySmtpClient extends SmtpClient {
   private readonly waiters = new Set<{ filter: SentEmailFilter; resolve: (email: SentEmail) => void }>();
   private readonly failures: SmtpSendError[] = [];
   private readonly sender: Mailbox;
+  private readonly signer?: DkimSigner;
   /** Until `SmtpTestingModule` attaches the app's: no log lines, the default channel and boundaries. */
   private context: Omit<SmtpClientContext, 'log'> & Partial<SmtpClientContext> = {
     sends: new SmtpSendPublisher(DEFAULT_SMTP_SEND_CHANNEL),
@@ -61,12 +64,20 @@ export class InMemorySmtpClient extends SmtpClient {
    */
   readonly description: SmtpDescription;
 
-  /** @param from the default sender, as in `SmtpModule`'s `from` option */
-  constructor(readonly from = 'noreply@example.com') {
+  /**
+   * @param from the default sender, as in `SmtpModule`'s `from` option
+   * @param options.dkim signs every message as `SmtpModule`'s `dkim` option does: `raw` holds the signature
+   */
+  constructor(
+    readonly from = 'noreply@example.com',
+    options: { dkim?: SmtpDkimOptions } = {},
+  ) {
     super();
     const sender = parseMailbox(from);
     if (!sender) throw new Error('InMemorySmtpClient: "from" must be an email address, optionally with a name');
     this.sender = sender;
+    const { dkim } = options;
+    if (dkim) this.signer = DkimSigner.create(dkim);
     this.description = Object.freeze({
       enabled: true,
       host: 'smtp-testing.invalid',
@@ -74,6 +85,7 @@ export class InMemorySmtpClient extends SmtpClient {
       security: 'none',
       from,
       poolSize: DEFAULT_SMTP_POOL_SIZE,
+      ...(dkim ? { dkim: { domain: dkim.domain, selector: dkim.selector } } : {}),
     });
   }
 
@@ -168,7 +180,12 @@ export class InMemorySmtpClient extends SmtpClient {
 
   private compose(message: SmtpMessage): SentEmail | SmtpSendError {
     try {
-      const { envelope, raw, messageId } = composeMessage(this.sender, message, this.context.boundaryPrefix);
+      const { envelope, raw, messageId } = composeMessage(
+        this.sender,
+        message,
+        this.context.boundaryPrefix,
+        this.signer,
+      );
       const { subject, text, html } = message;
       return { envelope, from: message.from ?? this.from, to: envelope.to, subject, text, html, messageId, raw };
     } catch (error) {

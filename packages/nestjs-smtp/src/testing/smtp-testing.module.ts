@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { TestingModuleBuilder } from '@nestjs/testing';
 import { PinoLogger } from 'nestjs-pino';
+import type { SmtpDkimOptions } from '../interfaces/smtp-module-options.interface.js';
 import type { SmtpNaming } from '../interfaces/smtp-naming.interface.js';
 import { SmtpClient } from '../smtp.client.js';
 import { createSmtpClientContext } from '../smtp-client.context.js';
@@ -26,12 +27,12 @@ import { InMemorySmtpClient } from './in-memory-smtp.client.js';
 @Module({})
 export class SmtpTestingModule {
   /**
-   * A global module providing an in-memory client whose default sender is `from`, named as
-   * `SmtpModule`'s extras would name it. Like `SmtpModule`, it needs nestjs-pino's `LoggerModule`
-   * in the app.
+   * A global module providing an in-memory client whose default sender is `from`, signing with
+   * `dkim` when given, named as `SmtpModule`'s extras would name it. Like `SmtpModule`, it needs
+   * nestjs-pino's `LoggerModule` in the app.
    */
-  static forRoot(options: { from?: string } & Partial<SmtpNaming> = {}): DynamicModule {
-    const client = new InMemorySmtpClient(options.from);
+  static forRoot(options: { from?: string; dkim?: SmtpDkimOptions } & Partial<SmtpNaming> = {}): DynamicModule {
+    const client = new InMemorySmtpClient(options.from, { dkim: options.dkim });
     const naming = namingOf(options);
     return {
       module: SmtpTestingModule,
