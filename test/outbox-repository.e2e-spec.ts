@@ -81,4 +81,32 @@ describe.each(AVAILABLE_DATABASES)('OutboxRepository on the %s database', (kind)
     expect(remaining).not.toContain(old);
     expect((await outbox.list()).map((entry) => entry.id)).toContain(pending);
   });
+
+  it('gives an email back in its place, its attempt not counted, and claims in queue order', async () => {
+    const first = await outbox.enqueue(db, MESSAGE, '<given-back@solidpoint.test>');
+    const second = await outbox.enqueue(db, MESSAGE, '<behind@solidpoint.test>');
+    const [claimed] = (await outbox.claim(5, 60)).filter((job) => job.id === first);
+    expect(claimed.attempts).toBe(1);
+    await outbox.giveBack(first, '421 4.7.0 Try again later');
+    const again = (await outbox.claim(5, 60)).filter((job) => job.id === first || job.id === second);
+    expect(again.map((job) => [job.id, job.attempts])).toEqual([
+      [first, 1],
+      [second, 1],
+    ]);
+    expect((await outbox.list('sending')).find((entry) => entry.id === first)?.lastError).toBe(
+      '421 4.7.0 Try again later',
+    );
+    await outbox.markSent([first, second]);
+  });
+
+  it('claims nothing while every server named has a throttle pause in force, and claims with one free', async () => {
+    const id = await outbox.enqueue(db, MESSAGE, '<paused@solidpoint.test>');
+    await db.execute(sql`
+      INSERT INTO smtp_throttle_pauses (server, paused_until, reply)
+      VALUES ('a.example:25', now() + interval '1 hour', '421 4.7.0 Try again later'),
+             ('b.example:25', now() - interval '1 second', '421 4.7.0 Try again later')`);
+    expect(await outbox.claim(5, 60, ['a.example:25'])).toEqual([]);
+    expect((await outbox.claim(5, 60, ['a.example:25', 'b.example:25'])).map((job) => job.id)).toContain(id);
+    await outbox.markSent([id]);
+  });
 });

@@ -125,11 +125,11 @@ export class SmtpServerPool {
     this.startPause(server, pause, true);
   }
 
+  /** Each server; `inUse` is the one that last took a message (or answered a check). */
   states(): SmtpServerState[] {
-    const current = this.current();
     return this.servers.map((server) => ({
       server: server.label,
-      inUse: server === current,
+      inUse: server === this.inUse,
       ...(server.down && this.servers.length > 1 ? { down: server.down } : {}),
       ...(this.activePause(server) ? { paused: server.paused } : {}),
     }));
@@ -178,10 +178,6 @@ export class SmtpServerPool {
 
   private usable(server: PooledServer): boolean {
     return !this.activePause(server) && !(server.down && server.down.retryAt.getTime() > Date.now());
-  }
-
-  private current(): PooledServer | undefined {
-    return this.servers.find((server) => this.usable(server));
   }
 
   private activePause(server: PooledServer): SmtpThrottlePause | undefined {

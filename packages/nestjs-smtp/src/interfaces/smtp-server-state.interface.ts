@@ -15,7 +15,7 @@ export interface SmtpThrottlePause {
 export interface SmtpServerState {
   /** The server, as `host:port`. */
   server: string;
-  /** True for the one server sends go to now: the first that is neither down nor paused. */
+  /** True for the one server sends go to now: the last that took a message or answered a check. */
   inUse: boolean;
   /** Set while the server is marked down (it could not be reached). */
   down?: {
