@@ -1,12 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
-import { NestFactory } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
-import pino from 'pino';
-import { StartupError } from '../config/startup.error';
+import { commandLineImports, runCommandLine } from '../cli/command-line';
 import { databaseConfig } from '../database/database.config';
-import { DatabaseModule } from '../database/database.module';
-import { describeFatalError } from '../logging/error-description';
 import { OUTBOX_STATUSES, type OutboxStatus } from '../database/schema';
 import { type OutboxEntry, OutboxRepository } from './outbox.repository';
 
@@ -17,15 +11,7 @@ const USAGE = `Usage: npm run outbox -- <command>
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Just the database: the CLI must not start the HTTP server nor the outbox worker. */
-@Module({
-  imports: [
-    ConfigModule.forRoot({ isGlobal: true, load: [databaseConfig] }),
-    // Log lines go to stderr, warnings only, so stdout holds only the command's output.
-    LoggerModule.forRoot({ pinoHttp: [{ level: 'warn' }, pino.destination(2)], renameContext: 'logger' }),
-    DatabaseModule,
-  ],
-  providers: [OutboxRepository],
-})
+@Module({ imports: commandLineImports([databaseConfig]), providers: [OutboxRepository] })
 class OutboxCliModule {}
 
 function describe(entry: OutboxEntry): string {
@@ -54,19 +40,4 @@ async function run(repository: OutboxRepository, [command, argument]: string[]):
   return 2;
 }
 
-async function main(): Promise<number> {
-  const app = await NestFactory.createApplicationContext(OutboxCliModule, { logger: false, abortOnError: false });
-  try {
-    return await run(app.get(OutboxRepository), process.argv.slice(2));
-  } finally {
-    await app.close();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof StartupError ? error.message : describeFatalError(error)}\n`);
-    process.exit(1);
-  },
-);
+runCommandLine(OutboxCliModule, (app, args) => run(app.get(OutboxRepository), args));
