@@ -212,3 +212,14 @@ describe.each(AVAILABLE_DATABASES)('accounts through the built app and the users
     });
   }
 });
+
+describe('the built app with a malformed REGISTRATION_NOTIFY_TO', () => {
+  it('refuses to start, in one line naming the variable and the wrong address', async () => {
+    const app = await AppProcess.runToExit({ REGISTRATION_NOTIFY_TO: 'admin@solidlab.test;ops@solidlab.test' });
+    expect(app.status).toEqual({ code: 1, signal: null });
+    expect(app.stderr).toBe(
+      'Invalid configuration: REGISTRATION_NOTIFY_TO must be a comma-separated list of email addresses, e.g. admin@example.com,ops@example.com; "admin@solidlab.test;ops@solidlab.test" is not one\n',
+    );
+    expect(app.stdout).toBe('');
+  });
+});
