@@ -1,16 +1,11 @@
-import { WHY_YOU_RECEIVE_THIS, russianGreeting } from './common-phrases';
 import { defineNotification } from './define-notification';
 import { textAndHtml } from './letter';
-
-/** Parameters of {@link accountActivatedNotification}. */
-export interface AccountActivatedParams {
-  firstName: string;
-}
+import { type AddressedUser, russianGreeting, SAMPLE_USER, WHY_YOU_RECEIVE_THIS } from './user-letter';
 
 /** Sent to a user whose pending account an administrator activated (`npm run users -- activate`). */
-export const accountActivatedNotification = defineNotification<AccountActivatedParams>(
+export const accountActivatedNotification = defineNotification<AddressedUser>(
   'account-activated',
-  { firstName: 'Ivan' },
+  SAMPLE_USER,
   textAndHtml,
   {
     en: ({ firstName }) => ({

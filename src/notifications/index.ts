@@ -5,3 +5,4 @@ export { NotificationsModule } from './notifications.module';
 export { registrationDeclinedNotification } from './registration-declined.notification';
 export { registrationWaitingNotification } from './registration-waiting.notification';
 export { registrationNotification } from './registration.notification';
+export type { AddressedUser } from './user-letter';

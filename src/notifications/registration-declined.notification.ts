@@ -1,16 +1,11 @@
-import { WHY_YOU_RECEIVE_THIS, russianGreeting } from './common-phrases';
 import { defineNotification } from './define-notification';
 import { textAndHtml } from './letter';
-
-/** Parameters of {@link registrationDeclinedNotification}. */
-export interface RegistrationDeclinedParams {
-  firstName: string;
-}
+import { type AddressedUser, russianGreeting, SAMPLE_USER, WHY_YOU_RECEIVE_THIS } from './user-letter';
 
 /** Sent to a user whose pending registration an administrator rejected (`npm run users -- reject`). */
-export const registrationDeclinedNotification = defineNotification<RegistrationDeclinedParams>(
+export const registrationDeclinedNotification = defineNotification<AddressedUser>(
   'registration-declined',
-  { firstName: 'Ivan' },
+  SAMPLE_USER,
   textAndHtml,
   {
     en: ({ firstName }) => ({

@@ -4,6 +4,7 @@ import { DATABASE } from '../database/database.constants';
 import type { UserStatus } from '../database/schema';
 import {
   accountActivatedNotification,
+  type AddressedUser,
   type NotificationTemplate,
   registrationDeclinedNotification,
 } from '../notifications';
@@ -27,7 +28,7 @@ export class NotPendingError extends Error {
 const DECISIONS = {
   activate: { status: 'active', notification: accountActivatedNotification },
   reject: { status: 'rejected', notification: registrationDeclinedNotification },
-} as const satisfies Record<string, { status: UserStatus; notification: NotificationTemplate<{ firstName: string }> }>;
+} as const satisfies Record<string, { status: UserStatus; notification: NotificationTemplate<AddressedUser> }>;
 
 export type AccountDecision = keyof typeof DECISIONS;
 
