@@ -1,4 +1,7 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { AppProcess, type CliResult } from './support/app-process';
 import { pollUntil } from './support/poll-until';
 import { register, VALID_PASSWORD } from './support/registration';
@@ -213,8 +216,35 @@ describe.each(AVAILABLE_DATABASES)('accounts through the built app and the users
   }
 });
 
-describe('the built app with a malformed REGISTRATION_NOTIFY_TO', () => {
-  it('refuses to start, in one line naming the variable and the wrong address', async () => {
+/**
+ * A module to preload into the built app that breaks the Russian registration subject, as a
+ * mistake in a template would: the compiled catalogue itself has no broken template to test with.
+ */
+function preloadBreakingTheRussianSubject(): string {
+  const template = resolve(__dirname, '../dist/notifications/registration.notification.js');
+  const path = join(mkdtempSync(join(tmpdir(), 'broken-notification-')), 'break.js');
+  writeFileSync(
+    path,
+    `const { registrationNotification } = require(${JSON.stringify(template)});
+const render = registrationNotification.render;
+registrationNotification.render = (params, locale) =>
+  locale === 'ru' ? { ...render(params, locale), subject: 'Регистрация\\r\\nBcc: x@example.com' } : render(params, locale);
+`,
+  );
+  return path;
+}
+
+describe('the built app refusing to start', () => {
+  it('with a broken template, in one line naming it and the locale, before logging anything', async () => {
+    const app = await AppProcess.runToExit({ NODE_OPTIONS: `--require ${preloadBreakingTheRussianSubject()}` });
+    expect(app.status).toEqual({ code: 1, signal: null });
+    expect(app.stderr).toBe(
+      'Notification "registration" in locale ru is broken: its subject contains a control character (CR, LF, ...)\n',
+    );
+    expect(app.stdout).toBe('');
+  });
+
+  it('with a malformed REGISTRATION_NOTIFY_TO, in one line naming the variable and the wrong address', async () => {
     const app = await AppProcess.runToExit({ REGISTRATION_NOTIFY_TO: 'admin@solidlab.test;ops@solidlab.test' });
     expect(app.status).toEqual({ code: 1, signal: null });
     expect(app.stderr).toBe(

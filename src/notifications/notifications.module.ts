@@ -1,19 +1,16 @@
-import { Inject, Injectable, Module, type OnModuleInit } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { NOTIFICATIONS } from './catalogue';
 import { checkNotifications } from './catalogue-check';
-import type { NotificationTemplate } from './notification-template';
-import { NOTIFICATION_CATALOGUE } from './notifications.constants';
+import { NOTIFICATION_CATALOGUE, NOTIFICATION_CATALOGUE_CHECK } from './notifications.constants';
 
-/** Checks the catalogue when the app starts: see {@link checkNotifications}. */
-@Injectable()
-class NotificationsCheck implements OnModuleInit {
-  constructor(@Inject(NOTIFICATION_CATALOGUE) private readonly catalogue: readonly NotificationTemplate<unknown>[]) {}
-
-  onModuleInit(): void {
-    checkNotifications(this.catalogue);
-  }
-}
-
-/** The notification catalogue, checked once at startup by every process that sends from it. */
-@Module({ providers: [{ provide: NOTIFICATION_CATALOGUE, useValue: NOTIFICATIONS }, NotificationsCheck] })
+/**
+ * The notification catalogue, checked by every process that sends from it while Nest builds its
+ * providers: a broken template stops the app before it logs anything, as a wrong variable does.
+ */
+@Module({
+  providers: [
+    { provide: NOTIFICATION_CATALOGUE, useValue: NOTIFICATIONS },
+    { provide: NOTIFICATION_CATALOGUE_CHECK, inject: [NOTIFICATION_CATALOGUE], useFactory: checkNotifications },
+  ],
+})
 export class NotificationsModule {}
