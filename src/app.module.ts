@@ -15,6 +15,7 @@ import { ServerModule } from './server/server.module';
 import { StrictValidationPipe } from './server/strict-validation.pipe';
 import { SmtpModule, smtpConfig } from '@solidpoint/nestjs-smtp';
 import { MIME_BOUNDARY_PREFIX, SMTP_SEND_CHANNEL } from './smtp-naming';
+import { registrationNotifyConfig } from './users/registration-notify.config';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -30,6 +31,7 @@ import { UsersModule } from './users/users.module';
         outboxConfig,
         metricsConfig,
         registrationLimitsConfig,
+        registrationNotifyConfig,
       ],
       // Tests set their environment explicitly; a developer's .env must not leak into them.
       ignoreEnvFile: process.env.NODE_ENV === 'test',

@@ -1,6 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { SmtpMessage } from '@solidpoint/nestjs-smtp';
+import { LOCALES } from '../notifications/locale';
+
+/** A user waits for an administrator (`pending`), who activates (`active`) or rejects (`rejected`) them. */
+export const USER_STATUSES = ['pending', 'active', 'rejected'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
 
 /** Registered users. An email is unique in any letter case: the database enforces it. */
 export const users = pgTable(
@@ -10,7 +15,9 @@ export const users = pgTable(
     email: text('email').notNull(),
     firstName: text('first_name').notNull(),
     lastName: text('last_name'),
-    status: text('status', { enum: ['pending'] }).notNull(),
+    status: text('status', { enum: USER_STATUSES }).notNull(),
+    /** The language of the user's emails; users from before it existed get English, the only one then. */
+    locale: text('locale', { enum: LOCALES }).notNull().default('en'),
     passwordHash: text('password_hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },

@@ -21,11 +21,13 @@ export class DisabledMailOutbox extends MailOutbox {
   async enqueue(): Promise<void> {}
 }
 
-/** SMTP is on: emails go to the `email_outbox` table, and a worker in this process sends them. */
-export class DeliveringMailOutbox extends MailOutbox implements OnApplicationBootstrap, BeforeApplicationShutdown {
+/**
+ * SMTP is on, and the app's workers send: emails go to the `email_outbox` table. What a process
+ * that only queues (the users CLI) uses.
+ */
+export class QueueingMailOutbox extends MailOutbox {
   constructor(
     private readonly repository: OutboxRepository,
-    private readonly worker: OutboxWorker,
     private readonly defaultSender: string,
   ) {
     super();
@@ -33,6 +35,20 @@ export class DeliveringMailOutbox extends MailOutbox implements OnApplicationBoo
 
   async enqueue(transaction: Queryable, message: SmtpMessage): Promise<void> {
     await this.repository.enqueue(transaction, message, createMessageId(message.from ?? this.defaultSender));
+  }
+}
+
+/** SMTP is on: emails go to the `email_outbox` table, and a worker in this process sends them. */
+export class DeliveringMailOutbox
+  extends QueueingMailOutbox
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
+  constructor(
+    repository: OutboxRepository,
+    private readonly worker: OutboxWorker,
+    defaultSender: string,
+  ) {
+    super(repository, defaultSender);
   }
 
   onApplicationBootstrap(): void {

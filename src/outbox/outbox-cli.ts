@@ -1,12 +1,6 @@
 import { type INestApplicationContext, Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
-import { NestFactory } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
-import pino from 'pino';
-import { StartupError } from '../config/startup.error';
+import { commandLineImports, runCommandLine } from '../cli/command-line';
 import { databaseConfig } from '../database/database.config';
-import { DatabaseModule } from '../database/database.module';
-import { describeFatalError } from '../logging/error-description';
 import { DATABASE } from '../database/database.constants';
 import type { Database } from '../database/database';
 import { OUTBOX_STATUSES, type OutboxStatus } from '../database/schema';
@@ -24,16 +18,7 @@ const USAGE = `Usage: npm run outbox -- <command>
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Just the database: the CLI must not start the HTTP server nor the outbox worker. */
-@Module({
-  imports: [
-    ConfigModule.forRoot({ isGlobal: true, load: [databaseConfig] }),
-    // Log lines go to stderr, warnings only, so stdout holds only the command's output.
-    LoggerModule.forRoot({ pinoHttp: [{ level: 'warn' }, pino.destination(2)], renameContext: 'logger' }),
-    DatabaseModule,
-    SuppressionsModule,
-  ],
-  providers: [OutboxRepository],
-})
+@Module({ imports: [...commandLineImports([databaseConfig]), SuppressionsModule], providers: [OutboxRepository] })
 class OutboxCliModule {}
 
 const STATUS_WIDTH = Math.max(...OUTBOX_STATUSES.map((status) => status.length));
@@ -87,19 +72,4 @@ async function run(app: INestApplicationContext, [command, argument]: string[]):
   return 2;
 }
 
-async function main(): Promise<number> {
-  const app = await NestFactory.createApplicationContext(OutboxCliModule, { logger: false, abortOnError: false });
-  try {
-    return await run(app, process.argv.slice(2));
-  } finally {
-    await app.close();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof StartupError ? error.message : describeFatalError(error)}\n`);
-    process.exit(1);
-  },
-);
+runCommandLine(OutboxCliModule, run);

@@ -35,6 +35,7 @@ const APP_VARIABLES = [
   'REGISTRATION_IP_LIMIT',
   'REGISTRATION_IP_WINDOW',
   'REGISTRATION_EMAIL_WINDOW',
+  'REGISTRATION_NOTIFY_TO',
   // Set from the test database: cleared too, so an app on the embedded database never sees the
   // DATABASE_URL of another.
   'DATABASE_URL',

@@ -1,5 +1,6 @@
-import { buildMessage, IsOptional, IsString, Length, MaxLength, MinLength, ValidateBy } from 'class-validator';
+import { buildMessage, IsIn, IsOptional, IsString, Length, MaxLength, MinLength, ValidateBy } from 'class-validator';
 import { isEmailAddress } from '@solidpoint/nestjs-smtp';
+import { type Locale, LOCALES } from '../../notifications';
 import { isPersonName } from '../person-name';
 
 /** A person's name in any script (it goes into an email): see {@link isPersonName}. */
@@ -52,4 +53,9 @@ export class RegisterUserDto {
   @MinLength(12, { message: 'password must be at least 12 characters long' })
   @IsString()
   password!: string;
+
+  /** The language of the user's emails; without it, `Accept-Language` decides. */
+  @IsIn(LOCALES, { message: `locale must be one of ${LOCALES.join(', ')}` })
+  @IsOptional()
+  locale?: Locale;
 }
