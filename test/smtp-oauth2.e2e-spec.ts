@@ -158,6 +158,20 @@ describe('SmtpModule with OAuth2 (XOAUTH2, client credentials)', () => {
     });
   });
 
+  it("verifies the token endpoint's certificate: one from an untrusted CA is refused before the secret is sent", async () => {
+    const https = await TokenEndpoint.start(CLIENT, certificates); // this process does not trust the test CA
+    try {
+      const { smtp } = await embedModule(options(https.url));
+      const failure = (await smtp.send(MESSAGE).catch((error: unknown) => error)) as SmtpSendError;
+      expect(failure.message).toMatch(
+        new RegExp(`^OAuth2 token endpoint ${https.url} is unreachable: .*(certificate|self-signed)`),
+      );
+      expect(https.requests).toEqual([]);
+    } finally {
+      await https.close();
+    }
+  });
+
   it('refuses an http:// token URL to another host at startup', async () => {
     await expect(embed(options('http://login.example.invalid/token'))).rejects.toThrow(
       'SmtpModule option "auth.tokenUrl" must be an https:// URL (http:// only for localhost or a loopback address)',

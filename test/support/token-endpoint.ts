@@ -1,13 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { TestCertificates } from './test-certificates';
 
 /** What the endpoint answers next: tokens that live `expiresIn` seconds, or a refusal. */
 export type TokenEndpointMode =
   { expiresIn: number } | { refuse: { status: number; error: string; description?: string } };
 
 /**
- * A local OAuth2 token endpoint (plain HTTP on 127.0.0.1, which the client allows for loopback):
- * checks the client credentials of each request and issues `token-1`, `token-2`, … as it goes.
+ * A local OAuth2 token endpoint on 127.0.0.1 (plain HTTP, which the client allows for loopback, or
+ * HTTPS with `certificates`): checks the client credentials of each request and issues `token-1`,
+ * `token-2`, … as it goes.
  */
 export class TokenEndpoint {
   /** Every request's form fields, in order. */
@@ -19,11 +22,14 @@ export class TokenEndpoint {
   private constructor(
     private readonly server: Server,
     private readonly client: { id: string; secret: string },
+    private readonly scheme: 'http' | 'https',
   ) {}
 
-  static async start(client: { id: string; secret: string }): Promise<TokenEndpoint> {
-    const server = createServer();
-    const endpoint = new TokenEndpoint(server, client);
+  static async start(client: { id: string; secret: string }, certificates?: TestCertificates): Promise<TokenEndpoint> {
+    const server = certificates
+      ? createHttpsServer({ key: certificates.serverKey, cert: certificates.serverCert })
+      : createServer();
+    const endpoint = new TokenEndpoint(server, client, certificates ? 'https' : 'http');
     server.on(
       'request',
       (request: IncomingMessage, response: ServerResponse) => void endpoint.answer(request, response),
@@ -34,7 +40,7 @@ export class TokenEndpoint {
 
   /** The URL for SMTP_OAUTH_TOKEN_URL. */
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/tenant-1/oauth2/v2.0/token`;
+    return `${this.scheme}://127.0.0.1:${(this.server.address() as AddressInfo).port}/tenant-1/oauth2/v2.0/token`;
   }
 
   async close(): Promise<void> {
