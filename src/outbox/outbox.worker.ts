@@ -18,9 +18,9 @@ import { retryDelaySeconds } from './retry-policy';
 import { describeError } from '../logging/error-description';
 
 /**
- * Sends queued emails: claims due jobs in batches, sends them through `SmtpClient`, and
- * records the outcome: sent; retried later with backoff (network errors, timeouts, 4xx); or
- * failed (5xx replies, or attempts used up).
+ * Sends queued emails: claims due jobs in batches, sends them through `SmtpClient` (without
+ * their suppressed recipients, see `OutboxSuppressions`), and records the outcome: sent; retried
+ * later with backoff (network errors, timeouts, 4xx); or failed (5xx replies, or attempts used up).
  */
 export class OutboxWorker {
   private readonly stop = new AbortController();
