@@ -50,7 +50,10 @@ export class OutboxSuppressions {
     return screened.filter((job) => job !== undefined);
   }
 
-  /** Suppresses each recipient of a sent (or failed) email that the server refused for good. */
+  /**
+   * Suppresses each recipient of a sent (or failed) email that the server refused for good.
+   * Never rejects: a database error is logged, and the send's outcome is recorded regardless.
+   */
   async recordRefusals(refusals: readonly SmtpRecipientRefusal[], messageId: string): Promise<void> {
     await Promise.all(refusals.filter(isHardBounce).map((refusal) => this.suppress(refusal, messageId)));
   }

@@ -19,9 +19,10 @@ import { describeError } from '../logging/error-description';
 import type { ThrottlePause } from './throttle-pause';
 
 /**
- * Sends queued emails: claims due jobs in batches, sends them through `SmtpClient`, and
- * records the outcome: sent; retried later with backoff (network errors, timeouts, 4xx); or
- * failed (5xx replies, or attempts used up). A throttle pauses claiming instead (see ThrottlePause).
+ * Sends queued emails: claims due jobs in batches, sends them through `SmtpClient` (without
+ * their suppressed recipients, see `OutboxSuppressions`), and records the outcome: sent; retried
+ * later with backoff (network errors, timeouts, 4xx); or failed (5xx replies, or attempts used up).
+ * A throttle pauses claiming instead (see ThrottlePause).
  */
 export class OutboxWorker {
   private readonly stop = new AbortController();
