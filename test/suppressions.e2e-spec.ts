@@ -4,6 +4,7 @@ import { DATABASE } from '../src/database/database.constants';
 import type { Database } from '../src/database/database';
 import { MailOutbox } from '../src/outbox/mail-outbox';
 import { OUTBOX_LOGGER_NAME } from '../src/outbox/outbox.constants';
+import { SuppressionsRepository } from '../src/suppressions';
 import { AppProcess } from './support/app-process';
 import { sample } from './support/prometheus-sample';
 import { register } from './support/registration';
@@ -164,5 +165,20 @@ describe.each(AVAILABLE_DATABASES)('hard bounces on the %s database', (kind) => 
     const [mail] = await accepting.waitForMessages(1);
     expect(mail.to).toEqual([GHOST]);
     expect(notSentLines()).toEqual([]);
+  });
+
+  it('lifts the suppression of an email’s recipients when the CLI retries it', async () => {
+    await app().app.get(SuppressionsRepository).suppress(GHOST, UNKNOWN_USER);
+    await app().close();
+    testApp = undefined;
+    const [failed] = (await cli('list', 'failed')).stdout.split('\n');
+    const id = failed.slice(0, 36);
+    expect(failed).toContain(`to ${GHOST} `);
+    expect(await cli('retry', id)).toEqual({
+      code: 0,
+      stdout: `Queued ${id} again\n`,
+      stderr: `Lifted the suppression of ${GHOST}\n`,
+    });
+    expect((await cli('suppressed')).stdout).toBe('0 suppressed mailbox(es)\n');
   });
 });
