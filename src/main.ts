@@ -1,3 +1,5 @@
+// First: it starts work that runs while the modules below load.
+import './early-start';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SmtpEnvironmentError } from '@solidpoint/nestjs-smtp';
