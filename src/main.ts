@@ -1,4 +1,4 @@
-// First: it starts work that runs while the modules below load.
+// First: what it sets must be in place before the modules below load.
 import './early-start';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
