@@ -1,0 +1,29 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { MailPreview } from './compose-previews';
+import { indexPage, previewFileName, previewPage } from './preview-pages';
+
+/** What an operator needs to read: `<dir>` cannot hold the previews, and why. */
+export class PreviewDirectoryError extends Error {
+  override name = 'PreviewDirectoryError';
+}
+
+/** Writes each preview's `.eml` and `.html`, and `index.html`, into `dir` (created if missing). */
+export async function writePreviews(
+  dir: string,
+  previews: readonly MailPreview[],
+  from: string,
+  to: string,
+): Promise<void> {
+  const files = new Map<string, string>([['index.html', indexPage(previews, from, to)]]);
+  for (const preview of previews) {
+    files.set(previewFileName(preview, 'eml'), preview.raw);
+    files.set(previewFileName(preview, 'html'), previewPage(preview));
+  }
+  try {
+    await mkdir(dir, { recursive: true });
+    for (const [name, content] of files) await writeFile(join(dir, name), content);
+  } catch (error) {
+    throw new PreviewDirectoryError(`mail:preview: cannot write to ${dir}: ${(error as Error).message}`);
+  }
+}
