@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { runBuiltScript, type ScriptResult } from './built-script';
 import { freePort } from './free-port';
 import { ObservedProcess, type ExitStatus } from './observed-process';
 import { GENEROUS_LIMITS } from './registration';
@@ -65,20 +66,8 @@ export class AppProcess extends ObservedProcess {
   }
 
   /** The built outbox CLI (`npm run outbox -- ...`) with `env`, run to its end. */
-  static async runOutboxCli(
-    env: Record<string, string>,
-    args: string[],
-  ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const child = spawn(process.execPath, [resolve(__dirname, '../../dist/outbox/outbox-cli.js'), ...args], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const code = await new Promise<number | null>((resolveExit) => child.once('exit', resolveExit));
-    return { code, stdout, stderr };
+  static runOutboxCli(env: Record<string, string>, args: string[]): Promise<ScriptResult> {
+    return runBuiltScript('outbox/outbox-cli.js', args, env);
   }
 
   /** Every JSON line printed so far (non-JSON lines, e.g. in console format, are skipped). */
