@@ -1,34 +1,46 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { freePort } from './free-port';
 import { ObservedProcess, type ExitStatus } from './observed-process';
 
 const MAIL_DEV = resolve(__dirname, '../../scripts/mail-dev.js');
 
 /**
- * The local SMTP catcher that `npm run mail:dev` starts, run as `node scripts/mail-dev.js <port>`
- * (without npm in between, so a signal reaches it directly and its own exit code is seen).
+ * The local SMTP catcher that `npm run mail:dev` starts, run as `node scripts/mail-dev.js <port>
+ * <web-port>` (without npm in between, so a signal reaches it directly and its own exit code is seen).
  */
 export class MailDevProcess extends ObservedProcess {
-  private constructor(readonly port: number) {
+  private constructor(
+    readonly port: number,
+    readonly webPort: number,
+  ) {
     super(
-      spawn(process.execPath, [MAIL_DEV, String(port)], {
+      spawn(process.execPath, [MAIL_DEV, String(port), String(webPort)], {
         env: { PATH: process.env.PATH ?? '' },
         stdio: ['ignore', 'pipe', 'pipe'],
       }),
     );
   }
 
-  /** Starts the catcher on `port` and waits until it says it is waiting for messages; rejects if it exits instead. */
-  static async start(port: number): Promise<MailDevProcess> {
-    const catcher = new MailDevProcess(port);
+  /**
+   * Starts the catcher on `port` (its web view on `webPort`, else a free port) and waits until it
+   * says it is waiting for messages; rejects if it exits instead.
+   */
+  static async start(port: number, webPort?: number): Promise<MailDevProcess> {
+    const catcher = new MailDevProcess(port, webPort ?? (await freePort()));
     await catcher.started('Waiting for messages');
     return catcher;
   }
 
-  /** Runs the catcher on `port` until it exits by itself (e.g. refusing a taken port). */
-  static async runToExit(port: number): Promise<MailDevProcess & { status: ExitStatus }> {
-    const catcher = new MailDevProcess(port);
+  /** Runs the catcher on `port` and `webPort` until it exits by itself (e.g. refusing a taken port). */
+  static async runToExit(port: number, webPort: number): Promise<MailDevProcess & { status: ExitStatus }> {
+    const catcher = new MailDevProcess(port, webPort);
     return Object.assign(catcher, { status: await catcher.exited });
+  }
+
+  /** Where its web view listens, e.g. `http://127.0.0.1:1080`. */
+  get webUrl(): string {
+    return `http://127.0.0.1:${this.webPort}`;
   }
 
   /** The `.env` lines the catcher printed for a developer to copy, one per line. */
