@@ -1,13 +1,15 @@
 'use strict';
 // A local SMTP catcher for development: `npm run mail:dev [-- <port> [<web-port>]]`. It listens on
-// 127.0.0.1 only, accepts every message (and any AUTH), relays nothing, prints each message
+// 127.0.0.1 only, accepts every message (plain or after STARTTLS, with any AUTH or none), relays
+// nothing, prints each message
 // readably (envelope, main headers, the decoded text body, a note of an HTML part and attachments)
 // and shows it in a web view, its HTML part rendered as a mail client would.
-// Plain CommonJS on the devDependencies smtp-server and mailparser, so it runs right after
+// Plain CommonJS on the devDependencies smtp-server, mailparser and selfsigned, so it runs right after
 // `npm ci`, without a build, and is no part of the app in dist/.
 const { Buffer } = require('node:buffer');
 const { SMTPServer } = require('smtp-server');
 const { catchMessage, printable } = require('./mail-dev/caught-message');
+const { catcherCertificates } = require('./mail-dev/certificates');
 const { createWebView } = require('./mail-dev/web-view');
 
 const HOST = '127.0.0.1';
@@ -66,9 +68,9 @@ function envSnippet(port) {
   return [`SMTP_ADDRESS=${HOST}:${port}`, 'SMTP_TLS=none', `SMTP_FROM='${SENDER}'`];
 }
 
-function banner(ports) {
+function banner(ports, caFile) {
   return [
-    `mail:dev: catching email on ${HOST}:${ports.smtp} (plain SMTP, any AUTH accepted, nothing is delivered anywhere)`,
+    `mail:dev: catching email on ${HOST}:${ports.smtp} (plain SMTP or STARTTLS, any AUTH accepted, nothing is delivered anywhere)`,
     `mail:dev: read it at http://${HOST}:${ports.web}/`,
     '',
     'Point the app at it: add these lines to .env in the directory you start the app from',
@@ -76,9 +78,14 @@ function banner(ports) {
     '',
     ...envSnippet(ports.smtp).map((line) => `    ${line}`),
     '',
-    'SMTP_TLS=none is needed: on any port but 25 the app otherwise requires STARTTLS, which this catcher',
-    'does not offer. SMTP_USERNAME/SMTP_PASSWORD may stay unset; if set, any value is accepted (the app',
-    'then warns that credentials cross the network unencrypted).',
+    'SMTP_USERNAME/SMTP_PASSWORD may stay unset; if set, any value is accepted (with SMTP_TLS=none the',
+    'app then warns that credentials cross the network unencrypted).',
+    '',
+    'To send as in production instead (STARTTLS required, the certificate verified), leave out',
+    "SMTP_TLS=none and start the app trusting this catcher's CA (Node reads it from the environment",
+    'only, not from .env):',
+    '',
+    `    NODE_EXTRA_CA_CERTS=${caFile} npm start`,
     '',
     'Waiting for messages. Ctrl-C stops.',
     '',
@@ -96,6 +103,7 @@ function describeMessage(message, webUrl) {
     '',
     title.padEnd(RULE_WIDTH, '='),
     ...(message.user ? [field('AUTH', `${message.user} (any credentials are accepted)`)] : []),
+    field('TLS', message.secure ? 'STARTTLS' : 'none (plain SMTP)'),
     field('MAIL FROM', message.mailFrom ?? '<> (null sender)'),
     field('RCPT TO', message.rcptTo.join(', ')),
   ];
@@ -119,7 +127,7 @@ function describeMessage(message, webUrl) {
   ].join('\n');
 }
 
-function startCatcher(ports, messages) {
+function startCatcher(ports, messages, certificates) {
   const webUrl = `http://${HOST}:${ports.web}/`;
   let received = 0;
   const server = new SMTPServer({
@@ -127,7 +135,8 @@ function startCatcher(ports, messages) {
     banner: 'mail:dev catcher, nothing is delivered',
     logger: false,
     disableReverseLookup: true,
-    disabledCommands: ['STARTTLS'],
+    key: certificates.key,
+    cert: certificates.cert,
     allowInsecureAuth: true,
     authOptional: true,
     authMethods: ['PLAIN', 'LOGIN'],
@@ -158,17 +167,20 @@ function startCatcher(ports, messages) {
     server.on('error', (error) =>
       process.stderr.write(`mail:dev: a client connection failed (still catching): ${error.message}\n`),
     );
-    process.stdout.write(banner(ports));
+    process.stdout.write(banner(ports, certificates.caFile));
   });
   return server;
 }
 
 /** Listens for the web view first, then for SMTP: the banner appears once both are ready. */
-function start(ports) {
+async function start(ports) {
+  const certificates = await catcherCertificates(process.env).catch((error) =>
+    fail(`mail:dev: cannot prepare its STARTTLS certificate: ${error.message}`),
+  );
   const messages = [];
   const web = createWebView(messages);
   web.once('error', (error) => fail(listenFailure(error, ports.web, `npm run mail:dev -- ${ports.smtp} 8025`)));
-  web.listen(ports.web, HOST, () => stopOnSignals(startCatcher(ports, messages), web));
+  web.listen(ports.web, HOST, () => stopOnSignals(startCatcher(ports, messages, certificates), web));
 }
 
 function stopOnSignals(smtp, web) {
@@ -185,4 +197,4 @@ function stopOnSignals(smtp, web) {
   process.on('SIGTERM', stop);
 }
 
-start(portsFromCommandLine(process.argv.slice(2), process.env));
+void start(portsFromCommandLine(process.argv.slice(2), process.env));

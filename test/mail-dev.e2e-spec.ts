@@ -1,10 +1,11 @@
 import { createServer, type Server, connect } from 'node:net';
 import { once } from 'node:events';
+import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
 import request from 'supertest';
 import { AppProcess } from './support/app-process';
 import { freePort } from './support/free-port';
-import { MailDevProcess } from './support/mail-dev-process';
+import { MailDevProcess, newCaDirectory } from './support/mail-dev-process';
 import { register } from './support/registration';
 import { SMTP_LOGGER_NAME } from '@solidpoint/nestjs-smtp';
 
@@ -60,6 +61,7 @@ describe('npm run mail:dev, with the built app started from the .env lines it pr
   it('shows the registration email with its envelope and headers', async () => {
     await register(app.url, 'ivanov.ivan@solidlab.test').expect(201);
     const message = await catcher.message(1);
+    expect(message).toContain('\nTLS:        none (plain SMTP)\n');
     expect(message).toContain('\nMAIL FROM:  noreply@solidpoint.localhost\n');
     expect(message).toContain('\nRCPT TO:    ivanov.ivan@solidlab.test\n');
     expect(message).toMatch(/\nDate: {7}\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}\n/);
@@ -129,6 +131,55 @@ describe('npm run mail:dev when the .env also keeps SMTP_USERNAME and SMTP_PASSW
     expect(app.logsOf(SMTP_LOGGER_NAME)).toContainEqual(
       expect.objectContaining({ level: 'warn', msg: expect.stringContaining('cross the network unencrypted') }),
     );
+  });
+});
+
+describe('npm run mail:dev with the app sending as in production: STARTTLS required, with AUTH', () => {
+  const caDir = newCaDirectory();
+  let port: number;
+  let catcher: MailDevProcess;
+  let app: AppProcess;
+
+  beforeAll(async () => {
+    port = await freePort();
+    catcher = await MailDevProcess.start(port, { caDir });
+    const envLines = catcher.envLines().filter((line) => line !== 'SMTP_TLS=none');
+    const envFile = [...envLines, 'SMTP_USERNAME=developer', 'SMTP_PASSWORD=any-password', ''].join('\n');
+    app = await AppProcess.start({ NODE_EXTRA_CA_CERTS: catcher.caFile() }, { envFile });
+  });
+
+  afterAll(async () => {
+    await app.stop();
+    await catcher.stop();
+  });
+
+  it('prints the CA file to trust, inside the CA directory', () => {
+    expect(catcher.caFile()).toBe(join(caDir, 'ca.pem'));
+  });
+
+  it("is verified by the app over STARTTLS, with the app's credentials accepted and no cleartext warning", async () => {
+    await app.waitFor((line) => line.msg === 'SMTP connection check passed');
+    expect(app.logsOf(SMTP_LOGGER_NAME)).toEqual([
+      expect.objectContaining({ msg: 'SMTP client enabled', port, security: 'starttls', username: 'developer' }),
+      expect.objectContaining({ msg: 'SMTP connection check passed', authenticated: true }),
+    ]);
+  });
+
+  it('shows the registration email as received over STARTTLS after AUTH', async () => {
+    await register(app.url, 'ivanov.ivan@solidlab.test').expect(201);
+    const message = await catcher.message(1);
+    expect(message).toContain('\nTLS:        STARTTLS\n');
+    expect(message).toContain('\nAUTH:       developer (any credentials are accepted)\n');
+    expect(message).toContain('\nSubject:    Registration for SolidPoint\n');
+  });
+
+  it('is still trusted by the running app when restarted, since it keeps its CA', async () => {
+    await catcher.stop();
+    catcher = await MailDevProcess.start(port, { caDir });
+    await register(app.url, 'anna.petrova@solidlab.test', { firstName: 'Anna' }).expect(201);
+    const message = await catcher.message(1);
+    expect(message).toContain('\nTLS:        STARTTLS\n');
+    expect(message).toContain('\nAnna, welcome to SolidPoint\n');
   });
 });
 

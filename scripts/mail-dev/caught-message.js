@@ -61,6 +61,7 @@ async function catchMessage(number, raw, session) {
     receivedAt: new Date(),
     raw,
     user: session.user,
+    secure: session.secure,
     mailFrom: mailFrom && mailFrom.address ? mailFrom.address : undefined,
     rcptTo: rcptTo.map((recipient) => recipient.address),
   };

@@ -55,6 +55,7 @@ function listPage(messages) {
 function messagePage(message) {
   const envelope = [
     ['Received', message.receivedAt.toString()],
+    ['TLS', message.secure ? 'STARTTLS' : 'none (plain SMTP)'],
     ...(message.user ? [['AUTH', `${message.user} (any credentials are accepted)`]] : []),
     ['MAIL FROM', message.mailFrom ?? '<> (null sender)'],
     ['RCPT TO', message.rcptTo.join(', ')],
