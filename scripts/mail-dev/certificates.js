@@ -16,42 +16,22 @@ function caDirectory(env) {
   return env.MAIL_DEV_CA_DIR || join(tmpdir(), 'solidpoint-mail-dev');
 }
 
-/**
- * The CA in `dir`, created there if missing. A new one is written into a directory of its own
- * and renamed into place, so two catchers starting at once agree on one CA.
- */
-async function loadOrCreateCa(dir) {
-  if (!fs.existsSync(dir)) {
-    const notAfterDate = new Date();
-    notAfterDate.setFullYear(notAfterDate.getFullYear() + CA_YEARS);
-    const ca = await generate([{ name: 'commonName', value: 'mail:dev local CA (SolidPoint development only)' }], {
-      keyType: 'ec',
-      algorithm: 'sha256',
-      notAfterDate,
-      extensions: [
-        { name: 'basicConstraints', cA: true, critical: true },
-        { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
-      ],
-    });
-    const fresh = fs.mkdtempSync(`${dir}-new-`);
-    fs.writeFileSync(join(fresh, 'ca-key.pem'), ca.private, { mode: 0o600 });
-    fs.writeFileSync(join(fresh, 'ca.pem'), ca.cert);
-    try {
-      fs.renameSync(fresh, dir);
-    } catch {
-      fs.rmSync(fresh, { recursive: true, force: true }); // another catcher was first: use its CA
-    }
-  }
-  const caFile = join(dir, 'ca.pem');
-  const ca = { caFile, cert: fs.readFileSync(caFile, 'utf8'), key: fs.readFileSync(join(dir, 'ca-key.pem'), 'utf8') };
-  if (new Date(new X509Certificate(ca.cert).validTo) <= new Date())
-    throw new Error(`the CA in ${dir} has expired; delete that directory and start again`);
-  return ca;
+/** A new private CA (EC keys: fast), valid until `notAfterDate` (default: a year). */
+async function createCertificateAuthority(commonName, notAfterDate) {
+  const ca = await generate([{ name: 'commonName', value: commonName }], {
+    keyType: 'ec',
+    algorithm: 'sha256',
+    ...(notAfterDate ? { notAfterDate } : {}),
+    extensions: [
+      { name: 'basicConstraints', cA: true, critical: true },
+      { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+    ],
+  });
+  return { key: ca.private, cert: ca.cert };
 }
 
-/** The CA file to trust (for NODE_EXTRA_CA_CERTS) and the server's key and certificate, signed by it. */
-async function catcherCertificates(env) {
-  const ca = await loadOrCreateCa(caDirectory(env));
+/** A server certificate for 127.0.0.1 and localhost, signed by `ca`. */
+async function signLocalhostCertificate(ca) {
   const server = await generate([{ name: 'commonName', value: 'localhost' }], {
     keyType: 'ec',
     algorithm: 'sha256',
@@ -69,7 +49,40 @@ async function catcherCertificates(env) {
       },
     ],
   });
-  return { caFile: ca.caFile, key: server.private, cert: server.cert };
+  return { key: server.private, cert: server.cert };
 }
 
-module.exports = { catcherCertificates };
+/**
+ * The CA in `dir`, created there if missing. A new one is written into a directory of its own
+ * and renamed into place, so two catchers starting at once agree on one CA.
+ */
+async function loadOrCreateCa(dir) {
+  if (!fs.existsSync(dir)) {
+    const notAfterDate = new Date();
+    notAfterDate.setFullYear(notAfterDate.getFullYear() + CA_YEARS);
+    const ca = await createCertificateAuthority('mail:dev local CA (SolidPoint development only)', notAfterDate);
+    const fresh = fs.mkdtempSync(`${dir}-new-`);
+    fs.writeFileSync(join(fresh, 'ca-key.pem'), ca.key, { mode: 0o600 });
+    fs.writeFileSync(join(fresh, 'ca.pem'), ca.cert);
+    try {
+      fs.renameSync(fresh, dir);
+    } catch {
+      fs.rmSync(fresh, { recursive: true, force: true }); // another catcher was first: use its CA
+    }
+  }
+  const caFile = join(dir, 'ca.pem');
+  const ca = { caFile, cert: fs.readFileSync(caFile, 'utf8'), key: fs.readFileSync(join(dir, 'ca-key.pem'), 'utf8') };
+  if (new Date(new X509Certificate(ca.cert).validTo) <= new Date())
+    throw new Error(`the CA in ${dir} has expired; delete that directory and start again`);
+  return ca;
+}
+
+/** The CA file to trust (for NODE_EXTRA_CA_CERTS) and the server's key and certificate, signed by it. */
+async function catcherCertificates(env) {
+  const ca = await loadOrCreateCa(caDirectory(env));
+  const server = await signLocalhostCertificate(ca);
+  return { caFile: ca.caFile, ...server };
+}
+
+// The tests' certificates (test/support/test-certificates.ts) come from the same two functions.
+module.exports = { catcherCertificates, createCertificateAuthority, signLocalhostCertificate };
