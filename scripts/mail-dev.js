@@ -102,8 +102,8 @@ function describeMessage(message, webUrl) {
   const head = [
     '',
     title.padEnd(RULE_WIDTH, '='),
-    ...(message.user ? [field('AUTH', `${message.user} (any credentials are accepted)`)] : []),
     field('TLS', message.secure ? 'STARTTLS' : 'none (plain SMTP)'),
+    ...(message.user ? [field('AUTH', `${message.user} (any credentials are accepted)`)] : []),
     field('MAIL FROM', message.mailFrom ?? '<> (null sender)'),
     field('RCPT TO', message.rcptTo.join(', ')),
   ];

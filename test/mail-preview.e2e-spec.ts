@@ -154,6 +154,16 @@ describe('npm run mail:preview into a directory it cannot write', () => {
       new RegExp(`^mail:preview: cannot write to ${file}/previews: ENOTDIR: not a directory, [^\n]+\n$`),
     );
   });
+
+  it('exits 1 with one line where the system refuses to create the directory (/proc)', async () => {
+    const result = await preview(['--out', '/proc/mail-previews']);
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        "mail:preview: cannot write to /proc/mail-previews: ENOENT: no such file or directory, mkdir '/proc/mail-previews'\n",
+    });
+  });
 });
 
 describe('a preview beside the same email sent by the built app over SMTP', () => {

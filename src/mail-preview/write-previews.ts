@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { MailPreview } from './compose-previews';
 import { indexPage, previewFileName, previewPage } from './preview-pages';
 
@@ -21,9 +21,25 @@ export async function writePreviews(
     files.set(previewFileName(preview, 'html'), previewPage(preview));
   }
   try {
-    await mkdir(dir, { recursive: true });
+    await makeDirectory(dir);
     for (const [name, content] of files) await writeFile(join(dir, name), content);
   } catch (error) {
     throw new PreviewDirectoryError(`mail:preview: cannot write to ${dir}: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * `mkdir -p`, one level at a time: Node's `mkdir(dir, { recursive: true })` never returns where
+ * the kernel refuses with ENOENT under an existing parent (`/proc/x`: measured on Node 20).
+ */
+async function makeDirectory(dir: string): Promise<void> {
+  try {
+    await mkdir(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    if (code !== 'ENOENT' || dirname(dir) === dir) throw error;
+    await makeDirectory(dirname(dir));
+    await mkdir(dir);
   }
 }
