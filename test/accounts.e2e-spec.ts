@@ -2,7 +2,8 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { AppProcess, type CliResult } from './support/app-process';
+import { AppProcess } from './support/app-process';
+import type { ScriptResult } from './support/built-script';
 import { pollUntil } from './support/poll-until';
 import { register, VALID_PASSWORD } from './support/registration';
 import { SmtpTestServer } from './support/smtp-test-server';
@@ -51,7 +52,7 @@ describe.each(AVAILABLE_DATABASES)('accounts through the built app and the users
       app = await AppProcess.start(env());
     }
   };
-  const users = (...args: string[]): Promise<CliResult> => AppProcess.runUsersCli(env(), args);
+  const users = (...args: string[]): Promise<ScriptResult> => AppProcess.runUsersCli(env(), args);
 
   const mailsTo = (address: string) => server.received.filter((mail) => mail.to.includes(address));
   /** Waits for the email to `address` with `subject`, and returns it parsed, with its raw bytes. */

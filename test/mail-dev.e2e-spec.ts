@@ -1,9 +1,11 @@
 import { createServer, type Server, connect } from 'node:net';
 import { once } from 'node:events';
+import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
+import request from 'supertest';
 import { AppProcess } from './support/app-process';
 import { freePort } from './support/free-port';
-import { MailDevProcess } from './support/mail-dev-process';
+import { MailDevProcess, newCaDirectory } from './support/mail-dev-process';
 import { register } from './support/registration';
 import { SMTP_LOGGER_NAME } from '@solidpoint/nestjs-smtp';
 
@@ -59,6 +61,7 @@ describe('npm run mail:dev, with the built app started from the .env lines it pr
   it('shows the registration email with its envelope and headers', async () => {
     await register(app.url, 'ivanov.ivan@solidlab.test').expect(201);
     const message = await catcher.message(1);
+    expect(message).toContain('\nTLS:        none (plain SMTP)\n');
     expect(message).toContain('\nMAIL FROM:  noreply@solidpoint.localhost\n');
     expect(message).toContain('\nRCPT TO:    ivanov.ivan@solidlab.test\n');
     expect(message).toMatch(/\nDate: {7}\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}\n/);
@@ -80,6 +83,28 @@ describe('npm run mail:dev, with the built app started from the .env lines it pr
     const message = await catcher.message(2);
     expect(message).toMatch(/^=== message 2, received \d{2}:\d{2}:\d{2}, \d+ bytes =+\n/);
     expect(message).toContain('\nИван, welcome to SolidPoint\n');
+  });
+
+  it('prints where its web view shows each message', async () => {
+    const message = await catcher.message(1);
+    expect(message).toContain(`\nWeb view:   ${catcher.webUrl}/messages/1\n`);
+  });
+
+  it('lists the emails in its web view, newest first, each linked to its page', async () => {
+    await catcher.message(2);
+    const list = await request(catcher.webUrl).get('/').expect(200).expect('Content-Type', 'text/html; charset=utf-8');
+    const second = list.text.indexOf('<a href="/messages/2">Registration for SolidPoint</a>');
+    expect(second).toBeGreaterThan(-1);
+    expect(list.text.indexOf('<a href="/messages/1">Registration for SolidPoint</a>')).toBeGreaterThan(second);
+  });
+
+  it("shows a text-only email's envelope, headers and decoded text on its page, with no HTML frame", async () => {
+    const page = await request(catcher.webUrl).get('/messages/1').expect(200);
+    expect(page.text).toContain('<tr><th>RCPT TO</th><td>ivanov.ivan@solidlab.test</td></tr>');
+    expect(page.text).toContain('<tr><th>From</th><td>SolidPoint &lt;noreply@solidpoint.localhost&gt;</td></tr>');
+    expect(page.text).toContain('<h1>Registration for SolidPoint</h1>');
+    expect(page.text).toContain(`<pre>${REGISTRATION_BODY}</pre>`);
+    expect(page.text).not.toContain('<iframe');
   });
 });
 
@@ -106,6 +131,55 @@ describe('npm run mail:dev when the .env also keeps SMTP_USERNAME and SMTP_PASSW
     expect(app.logsOf(SMTP_LOGGER_NAME)).toContainEqual(
       expect.objectContaining({ level: 'warn', msg: expect.stringContaining('cross the network unencrypted') }),
     );
+  });
+});
+
+describe('npm run mail:dev with the app sending as in production: STARTTLS required, with AUTH', () => {
+  const caDir = newCaDirectory();
+  let port: number;
+  let catcher: MailDevProcess;
+  let app: AppProcess;
+
+  beforeAll(async () => {
+    port = await freePort();
+    catcher = await MailDevProcess.start(port, { caDir });
+    const envLines = catcher.envLines().filter((line) => line !== 'SMTP_TLS=none');
+    const envFile = [...envLines, 'SMTP_USERNAME=developer', 'SMTP_PASSWORD=any-password', ''].join('\n');
+    app = await AppProcess.start({ NODE_EXTRA_CA_CERTS: catcher.caFile() }, { envFile });
+  });
+
+  afterAll(async () => {
+    await app.stop();
+    await catcher.stop();
+  });
+
+  it('prints the CA file to trust, inside the CA directory', () => {
+    expect(catcher.caFile()).toBe(join(caDir, 'ca.pem'));
+  });
+
+  it("is verified by the app over STARTTLS, with the app's credentials accepted and no cleartext warning", async () => {
+    await app.waitFor((line) => line.msg === 'SMTP connection check passed');
+    expect(app.logsOf(SMTP_LOGGER_NAME)).toEqual([
+      expect.objectContaining({ msg: 'SMTP client enabled', port, security: 'starttls', username: 'developer' }),
+      expect.objectContaining({ msg: 'SMTP connection check passed', authenticated: true }),
+    ]);
+  });
+
+  it('shows the registration email as received over STARTTLS after AUTH', async () => {
+    await register(app.url, 'ivanov.ivan@solidlab.test').expect(201);
+    const message = await catcher.message(1);
+    expect(message).toContain('\nTLS:        STARTTLS\n');
+    expect(message).toContain('\nAUTH:       developer (any credentials are accepted)\n');
+    expect(message).toContain('\nSubject:    Registration for SolidPoint\n');
+  });
+
+  it('is still trusted by the running app when restarted, since it keeps its CA', async () => {
+    await catcher.stop();
+    catcher = await MailDevProcess.start(port, { caDir });
+    await register(app.url, 'anna.petrova@solidlab.test', { firstName: 'Anna' }).expect(201);
+    const message = await catcher.message(1);
+    expect(message).toContain('\nTLS:        STARTTLS\n');
+    expect(message).toContain('\nAnna, welcome to SolidPoint\n');
   });
 });
 
@@ -169,8 +243,94 @@ describe('npm run mail:dev given messages no app would send', () => {
       ].join('\r\n'),
     );
     const message = await catcher.message(3);
-    expect(message).toContain('\nHTML part: 25 characters (not shown)\n');
+    expect(message).toContain('\nHTML part: 25 characters (shown in the web view)\n');
     expect(message).toContain('\nAttachment: report.pdf (application/pdf, 9 bytes)\n');
+  });
+});
+
+describe('the web view of npm run mail:dev, given an HTML email that tries what a hostile one would', () => {
+  const HOSTILE_HTML =
+    '<p onclick="x()">Hello <b>there</b></p><script>parent.document.title="pwned"</script>' +
+    '<img src="https://tracker.invalid/pixel.png">';
+  let catcher: MailDevProcess;
+
+  beforeAll(async () => {
+    catcher = await MailDevProcess.start(await freePort());
+    await sendRaw(
+      catcher.port,
+      [
+        'From: SolidPoint <noreply@solidpoint.test>',
+        'Subject: <script>alert(1)</script> \x1b[31mred',
+        'Content-Type: multipart/alternative; boundary=b',
+        '',
+        '--b',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Hello there <b>not bold</b>',
+        '--b',
+        'Content-Type: text/html; charset=utf-8',
+        '',
+        HOSTILE_HTML,
+        '--b--',
+        '',
+      ].join('\r\n'),
+    );
+    await catcher.message(1);
+  });
+
+  afterAll(async () => {
+    await catcher.stop();
+  });
+
+  it('renders the HTML part in a frame sandboxed without any permission', async () => {
+    const page = await request(catcher.webUrl).get('/messages/1').expect(200);
+    expect(page.text).toContain('<iframe sandbox src="/messages/1/html" title="HTML part"></iframe>');
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+  });
+
+  it('serves the HTML part as sent, under a policy that forbids script and any remote load', async () => {
+    const part = await request(catcher.webUrl)
+      .get('/messages/1/html')
+      .expect(200)
+      .expect('Content-Type', 'text/html; charset=utf-8');
+    expect(part.text).toBe(HOSTILE_HTML);
+    const policy = part.headers['content-security-policy'].split('; ');
+    expect(policy).toEqual(expect.arrayContaining(['sandbox', "default-src 'none'", 'img-src data:']));
+    expect(policy.join(' ')).not.toMatch(/script-src|unsafe-eval|https?:|\*/);
+    expect(part.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('shows the text part beside it, escaped', async () => {
+    const page = await request(catcher.webUrl).get('/messages/1').expect(200);
+    expect(page.text).toContain('<h2>Text part</h2>\n<pre>Hello there &lt;b&gt;not bold&lt;/b&gt;</pre>');
+  });
+
+  it('escapes the subject on the list and the page, and shows its control characters as \\xNN', async () => {
+    const escaped = '&lt;script&gt;alert(1)&lt;/script&gt; \\x1b[31mred';
+    const list = await request(catcher.webUrl).get('/').expect(200);
+    const page = await request(catcher.webUrl).get('/messages/1').expect(200);
+    expect(list.text).toContain(`<a href="/messages/1">${escaped}</a>`);
+    expect(page.text).toContain(`<h1>${escaped}</h1>`);
+    for (const text of [list.text, page.text]) {
+      expect(text).not.toContain('<script>');
+      expect(text).not.toContain('\x1b');
+    }
+  });
+
+  it('serves the raw message as plain text', async () => {
+    const raw = await request(catcher.webUrl)
+      .get('/messages/1/raw')
+      .expect(200)
+      .expect('Content-Type', 'text/plain; charset=utf-8');
+    expect(raw.text).toMatch(/^From: SolidPoint <noreply@solidpoint.test>\r\nSubject: <script>/);
+  });
+
+  it.each(['/messages/2', '/messages/1/text', '/messages/x', '/other'])('answers 404 for %s', async (path) => {
+    await request(catcher.webUrl).get(path).expect(404);
+  });
+
+  it('answers 405 to anything but GET and HEAD', async () => {
+    await request(catcher.webUrl).post('/').send('x').expect(405).expect('Allow', 'GET, HEAD');
   });
 });
 
@@ -208,8 +368,19 @@ describe('npm run mail:dev when its port is taken', () => {
     await new Promise<void>((resolve) => blocker.close(() => resolve()));
   });
 
+  it('exits 1 with one line naming the port when it is asked to serve its web view there', async () => {
+    const catcher = await MailDevProcess.runToExit(await freePort(), port);
+    expect(catcher.status).toEqual({ code: 1, signal: null });
+    expect(catcher.stderr).toMatch(
+      new RegExp(
+        `^mail:dev: port ${port} on 127\\.0\\.0\\.1 is already in use \\(another mail:dev\\?\\); stop it or choose another port: npm run mail:dev -- \\d+ 8025\n$`,
+      ),
+    );
+    expect(catcher.stdout).toBe('');
+  });
+
   it('exits 1 with one line on stderr naming the port, and prints no .env lines', async () => {
-    const catcher = await MailDevProcess.runToExit(port);
+    const catcher = await MailDevProcess.runToExit(port, await freePort());
     expect(catcher.status).toEqual({ code: 1, signal: null });
     expect(catcher.stderr).toBe(
       `mail:dev: port ${port} on 127.0.0.1 is already in use (another mail:dev?); ` +

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { runBuiltScript, type ScriptResult } from './built-script';
 import { freePort } from './free-port';
 import { ObservedProcess, type ExitStatus } from './observed-process';
 import { GENEROUS_LIMITS } from './registration';
@@ -28,28 +29,6 @@ export interface AppStartOptions {
  */
 async function withDatabase(env: Record<string, string>): Promise<Record<string, string>> {
   return 'DATABASE_URL' in env || 'DATA_DIR' in env ? env : { ...(await createTestDatabase()), ...env };
-}
-
-/** How a command-line tool ended, and what it printed. */
-export interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built `dist/<script>` with `env` (and PATH only) and `args` until it exits. */
-async function runCli(script: string, env: Record<string, string>, args: string[]): Promise<CliResult> {
-  const child = spawn(process.execPath, [resolve(__dirname, '../../dist', script), ...args], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  // 'close', not 'exit': it comes after the last of stdout and stderr has been read.
-  const code = await new Promise<number | null>((resolveExit) => child.once('close', resolveExit));
-  return { code, stdout, stderr };
 }
 
 export class AppProcess extends ObservedProcess {
@@ -87,13 +66,13 @@ export class AppProcess extends ObservedProcess {
   }
 
   /** The built outbox CLI (`npm run outbox -- ...`) with `env`, run to its end. */
-  static runOutboxCli(env: Record<string, string>, args: string[]): Promise<CliResult> {
-    return runCli('outbox/outbox-cli.js', env, args);
+  static runOutboxCli(env: Record<string, string>, args: string[]): Promise<ScriptResult> {
+    return runBuiltScript('outbox/outbox-cli.js', args, env);
   }
 
   /** The built users CLI (`npm run users -- ...`) with `env`, run to its end. */
-  static runUsersCli(env: Record<string, string>, args: string[]): Promise<CliResult> {
-    return runCli('users/users-cli.js', env, args);
+  static runUsersCli(env: Record<string, string>, args: string[]): Promise<ScriptResult> {
+    return runBuiltScript('users/users-cli.js', args, env);
   }
 
   /** Every JSON line printed so far (non-JSON lines, e.g. in console format, are skipped). */
