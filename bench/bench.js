@@ -22,8 +22,7 @@ const { namingOf } = require(`${smtpDist}/smtp.module-definition`);
 const { openDatabase } = require(`${dist}/database/open-database`);
 const { emailOutbox } = require(`${dist}/database/schema`);
 const { OutboxRepository } = require(`${dist}/outbox/outbox.repository`);
-const { OutboxWorker } = require(`${dist}/outbox/outbox.worker`);
-const { ThrottlePause } = require(`${dist}/outbox/throttle-pause`);
+const { createOutboxWorker } = require(`${dist}/outbox/outbox-worker.factory`);
 const { createMessageId, SMTP_LOGGER_NAME } = require('@solidpoint/nestjs-smtp');
 
 const quick = process.argv.includes('--quick');
@@ -216,9 +215,7 @@ async function queueEmails(db, count) {
 function outboxWorker(db, client) {
   const repository = new OutboxRepository(db);
   const config = { retryDelaySeconds: 30, maxAttempts: 10, retentionDays: 7, leaseSeconds: 120 };
-  const logger = silentLogger();
-  const throttle = new ThrottlePause(db, repository, client, logger);
-  return new OutboxWorker(repository, client, config, logger, 100, throttle);
+  return createOutboxWorker(db, repository, client, config, silentLogger(), 100);
 }
 
 async function outboxDrain(sink, directRate) {

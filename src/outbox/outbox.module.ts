@@ -5,12 +5,9 @@ import { DeliveringMailOutbox, DisabledMailOutbox, MailOutbox } from './mail-out
 import { outboxConfig, type OutboxConfigType } from './outbox.config';
 import { OUTBOX_BATCH_PER_CONNECTION, OUTBOX_LOGGER_NAME } from './outbox.constants';
 import { OutboxRepository } from './outbox.repository';
-import { OutboxWorker } from './outbox.worker';
-import { ThrottlePause } from './throttle-pause';
+import { createOutboxWorker } from './outbox-worker.factory';
 import { DATABASE } from '../database/database.constants';
 import type { Database } from '../database/database';
-import { OutboxSuppressions } from './outbox-suppressions';
-import { SuppressionsModule, SuppressionsRepository } from '../suppressions';
 
 /**
  * Enough jobs per round to keep every pooled connection busy, but never more than a rate limit
@@ -27,27 +24,22 @@ function outboxBatchSize(smtp: Extract<SmtpDescription, { enabled: true }>, conf
  * decided here, once, from the SMTP client's description.
  */
 @Module({
-  imports: [SuppressionsModule],
   providers: [
     OutboxRepository,
     {
       provide: MailOutbox,
-      inject: [OutboxRepository, SmtpClient, outboxConfig.KEY, PinoLogger, DATABASE, SuppressionsRepository],
+      inject: [OutboxRepository, SmtpClient, outboxConfig.KEY, PinoLogger, DATABASE],
       useFactory: (
         repository: OutboxRepository,
         client: SmtpClient,
         config: OutboxConfigType,
         logger: PinoLogger,
         db: Database,
-        suppressions: SuppressionsRepository,
       ): MailOutbox => {
         const smtp = client.description;
         if (!smtp.enabled) return new DisabledMailOutbox();
         logger.setContext(OUTBOX_LOGGER_NAME);
-        const throttle = new ThrottlePause(db, repository, client, logger);
-        const screening = new OutboxSuppressions(repository, suppressions, logger);
-        const batchSize = outboxBatchSize(smtp, config);
-        const worker = new OutboxWorker(repository, client, config, logger, batchSize, throttle, screening);
+        const worker = createOutboxWorker(db, repository, client, config, logger, outboxBatchSize(smtp, config));
         return new DeliveringMailOutbox(repository, worker, smtp.from);
       },
     },
