@@ -23,6 +23,7 @@ const { openDatabase } = require(`${dist}/database/open-database`);
 const { emailOutbox } = require(`${dist}/database/schema`);
 const { OutboxRepository } = require(`${dist}/outbox/outbox.repository`);
 const { createOutboxWorker } = require(`${dist}/outbox/outbox-worker.factory`);
+const { SuppressionsRepository } = require(`${dist}/suppressions`);
 const { createMessageId, SMTP_LOGGER_NAME } = require('@solidpoint/nestjs-smtp');
 
 const quick = process.argv.includes('--quick');
@@ -215,7 +216,7 @@ async function queueEmails(db, count) {
 function outboxWorker(db, client) {
   const repository = new OutboxRepository(db);
   const config = { retryDelaySeconds: 30, maxAttempts: 10, retentionDays: 7, leaseSeconds: 120 };
-  return createOutboxWorker(db, repository, client, config, silentLogger(), 100);
+  return createOutboxWorker(db, repository, new SuppressionsRepository(db), client, config, silentLogger(), 100);
 }
 
 async function outboxDrain(sink, directRate) {

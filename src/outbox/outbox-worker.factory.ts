@@ -1,7 +1,7 @@
 import type { PinoLogger } from 'nestjs-pino';
 import type { SmtpClient } from '@solidpoint/nestjs-smtp';
 import type { Database } from '../database/database';
-import { SuppressionsRepository } from '../suppressions';
+import type { SuppressionsRepository } from '../suppressions';
 import type { OutboxConfig } from './outbox.config';
 import type { OutboxRepository } from './outbox.repository';
 import { OutboxSuppressions } from './outbox-suppressions';
@@ -15,12 +15,13 @@ import { ThrottlePause } from './throttle-pause';
 export function createOutboxWorker(
   db: Database,
   repository: OutboxRepository,
+  suppressions: SuppressionsRepository,
   smtp: SmtpClient,
   config: OutboxConfig,
   logger: PinoLogger,
   batchSize: number,
 ): OutboxWorker {
   const throttle = new ThrottlePause(db, repository, smtp, logger);
-  const suppressions = new OutboxSuppressions(repository, new SuppressionsRepository(db), logger);
-  return new OutboxWorker(repository, smtp, config, logger, batchSize, throttle, suppressions);
+  const screening = new OutboxSuppressions(repository, suppressions, logger);
+  return new OutboxWorker(repository, smtp, config, logger, batchSize, throttle, screening);
 }

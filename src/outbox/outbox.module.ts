@@ -8,6 +8,7 @@ import { OutboxRepository } from './outbox.repository';
 import { createOutboxWorker } from './outbox-worker.factory';
 import { DATABASE } from '../database/database.constants';
 import type { Database } from '../database/database';
+import { SuppressionsModule, SuppressionsRepository } from '../suppressions';
 
 /**
  * Enough jobs per round to keep every pooled connection busy, but never more than a rate limit
@@ -24,13 +25,15 @@ function outboxBatchSize(smtp: Extract<SmtpDescription, { enabled: true }>, conf
  * decided here, once, from the SMTP client's description.
  */
 @Module({
+  imports: [SuppressionsModule],
   providers: [
     OutboxRepository,
     {
       provide: MailOutbox,
-      inject: [OutboxRepository, SmtpClient, outboxConfig.KEY, PinoLogger, DATABASE],
+      inject: [OutboxRepository, SuppressionsRepository, SmtpClient, outboxConfig.KEY, PinoLogger, DATABASE],
       useFactory: (
         repository: OutboxRepository,
+        suppressions: SuppressionsRepository,
         client: SmtpClient,
         config: OutboxConfigType,
         logger: PinoLogger,
@@ -39,7 +42,15 @@ function outboxBatchSize(smtp: Extract<SmtpDescription, { enabled: true }>, conf
         const smtp = client.description;
         if (!smtp.enabled) return new DisabledMailOutbox();
         logger.setContext(OUTBOX_LOGGER_NAME);
-        const worker = createOutboxWorker(db, repository, client, config, logger, outboxBatchSize(smtp, config));
+        const worker = createOutboxWorker(
+          db,
+          repository,
+          suppressions,
+          client,
+          config,
+          logger,
+          outboxBatchSize(smtp, config),
+        );
         return new DeliveringMailOutbox(repository, worker, smtp.from);
       },
     },
