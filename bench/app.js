@@ -8,6 +8,10 @@ const autocannon = require('autocannon');
 const { adopt, freePort } = require('./processes');
 
 const MAIN = join(resolve(__dirname, '../dist'), 'main.js');
+// Started as `npm start` starts it, with Node's flags for the footprint (README, Performance).
+const START_FLAGS = require('../dist/server/node-flags')
+  .START_COMMAND.split(' ')
+  .filter((word) => word.startsWith('--'));
 // utime and stime in /proc/<pid>/stat are in clock ticks, 100 per second on Linux.
 const TICKS_PER_SECOND = 100;
 
@@ -20,7 +24,7 @@ async function startApp(env) {
   const port = await freePort();
   const started = process.hrtime.bigint();
   const child = adopt(
-    spawn(process.execPath, [MAIN], {
+    spawn(process.execPath, [...START_FLAGS, MAIN], {
       env: {
         PATH: process.env.PATH,
         HOST: '127.0.0.1',

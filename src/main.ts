@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { StartupError } from './config/startup.error';
 import { describeFatalError } from './logging/error-description';
 import { createHttpApplication } from './server/create-http-application';
+import { warnOfMissingNodeFlags } from './server/node-flags';
 import { serverConfig, type ServerConfigType } from './server/server.config';
 
 async function bootstrap(): Promise<void> {
@@ -23,6 +24,7 @@ async function bootstrap(): Promise<void> {
   );
   app.useLogger(app.get(Logger));
   app.flushLogs();
+  warnOfMissingNodeFlags(app);
   app.enableShutdownHooks();
   const { port, host } = app.get<ServerConfigType>(serverConfig.KEY);
   await app.listen(port, host);

@@ -1,8 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { PinoLogger } from 'nestjs-pino';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { DatabaseConnection } from '../src/database/database';
 import type { EmbeddedDatabaseSetting } from '../src/database/database.config';
+import { DATABASE_LOGGER_NAME } from '../src/database/database.constants';
 import { openDatabase } from '../src/database/open-database';
+import { NodeFlagsLogMessage, START_COMMAND } from '../src/server/node-flags';
 import { AppProcess } from './support/app-process';
 import { createTestDatabase } from './support/test-database';
 
@@ -54,5 +58,40 @@ describe('the built app with an EMBEDDED_DATABASE_SETTINGS that PostgreSQL refus
     expect(app.stderr).toBe(
       `Cannot open the embedded database in ${DATA_DIR}/pglite: ${reason}; check EMBEDDED_DATABASE_SETTINGS\n`,
     );
+  });
+});
+
+describe("the built app on the embedded database, by Node's flags", () => {
+  const nodeMajor = Number(process.versions.node.split('.')[0]);
+  const flagsOfNpmStart = START_COMMAND.split(' ').filter((word) => word.startsWith('--'));
+  const warningsOf = (app: AppProcess) =>
+    app.logsOf(DATABASE_LOGGER_NAME).filter((line) => line.msg === NodeFlagsLogMessage.withoutLiftoffOnly);
+  let app: AppProcess | undefined;
+
+  afterEach(async () => {
+    await app?.stop();
+    app = undefined;
+  });
+
+  it('is started by npm start with the command the warning names', () => {
+    const { scripts } = JSON.parse(readFileSync(resolve(__dirname, '../package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(scripts.start).toBe(`npm run build && ${START_COMMAND}`);
+  });
+
+  it('warns of nothing when started as npm start starts it', async () => {
+    app = await AppProcess.start(await createTestDatabase('embedded'), { nodeFlags: flagsOfNpmStart });
+    expect(warningsOf(app)).toEqual([]);
+  });
+
+  // Node 20 and 22 take the --liftoff-only the app sets at run time; Node 24 and later ignore it.
+  it(`started as node dist/main.js, ${nodeMajor >= 24 ? 'warns once, with the command to use' : 'warns of nothing on this Node'}`, async () => {
+    app = await AppProcess.start(await createTestDatabase('embedded'));
+    const expected =
+      nodeMajor >= 24
+        ? [expect.objectContaining({ level: 'warn', node: process.version, startWith: START_COMMAND })]
+        : [];
+    expect(warningsOf(app)).toEqual(expected);
   });
 });

@@ -19,6 +19,8 @@ export type { ExitStatus } from './observed-process';
 export interface AppStartOptions {
   /** Written as `.env` in the app's working directory, as a developer would. */
   envFile?: string;
+  /** Node's own flags, before `dist/main.js`; none by default. */
+  nodeFlags?: readonly string[];
 }
 
 /**
@@ -57,7 +59,7 @@ export class AppProcess extends ObservedProcess {
   private static spawn(env: Record<string, string>, port: number, options: AppStartOptions = {}): AppProcess {
     const cwd = mkdtempSync(join(tmpdir(), 'app-cwd-'));
     if (options.envFile !== undefined) writeFileSync(join(cwd, '.env'), options.envFile);
-    const child = spawn(process.execPath, [MAIN], {
+    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), MAIN], {
       cwd,
       env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), ...GENEROUS_LIMITS, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
