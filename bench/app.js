@@ -9,9 +9,7 @@ const { adopt, freePort } = require('./processes');
 
 const MAIN = join(resolve(__dirname, '../dist'), 'main.js');
 // Started as `npm start` starts it, with Node's flags for the footprint (README, Performance).
-const START_FLAGS = require('../dist/server/node-flags')
-  .START_COMMAND.split(' ')
-  .filter((word) => word.startsWith('--'));
+const { START_NODE_FLAGS } = require('../dist/server/node-flags');
 // utime and stime in /proc/<pid>/stat are in clock ticks, 100 per second on Linux.
 const TICKS_PER_SECOND = 100;
 
@@ -24,7 +22,7 @@ async function startApp(env) {
   const port = await freePort();
   const started = process.hrtime.bigint();
   const child = adopt(
-    spawn(process.execPath, [...START_FLAGS, MAIN], {
+    spawn(process.execPath, [...START_NODE_FLAGS, MAIN], {
       env: {
         PATH: process.env.PATH,
         HOST: '127.0.0.1',

@@ -6,7 +6,7 @@ import type { DatabaseConnection } from '../src/database/database';
 import type { EmbeddedDatabaseSetting } from '../src/database/database.config';
 import { DATABASE_LOGGER_NAME } from '../src/database/database.constants';
 import { openDatabase } from '../src/database/open-database';
-import { NodeFlagsLogMessage, START_COMMAND } from '../src/server/node-flags';
+import { NodeFlagsLogMessage, START_COMMAND, START_NODE_FLAGS } from '../src/server/node-flags';
 import { AppProcess } from './support/app-process';
 import { createTestDatabase } from './support/test-database';
 
@@ -63,7 +63,6 @@ describe('the built app with an EMBEDDED_DATABASE_SETTINGS that PostgreSQL refus
 
 describe("the built app on the embedded database, by Node's flags", () => {
   const nodeMajor = Number(process.versions.node.split('.')[0]);
-  const flagsOfNpmStart = START_COMMAND.split(' ').filter((word) => word.startsWith('--'));
   const warningsOf = (app: AppProcess) =>
     app.logsOf(DATABASE_LOGGER_NAME).filter((line) => line.msg === NodeFlagsLogMessage.withoutLiftoffOnly);
   let app: AppProcess | undefined;
@@ -81,7 +80,7 @@ describe("the built app on the embedded database, by Node's flags", () => {
   });
 
   it('warns of nothing when started as npm start starts it', async () => {
-    app = await AppProcess.start(await createTestDatabase('embedded'), { nodeFlags: flagsOfNpmStart });
+    app = await AppProcess.start(await createTestDatabase('embedded'), { nodeFlags: START_NODE_FLAGS });
     expect(warningsOf(app)).toEqual([]);
   });
 
