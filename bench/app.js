@@ -67,7 +67,7 @@ function cpuMs(pid) {
 }
 
 /**
- * POST /users from 10 connections, each with a new mailbox, for `duration` seconds or `amount`
+ * POST /users from 10 connections (fewer for fewer requests), each with a new mailbox, for `duration` seconds or `amount`
  * requests; resolves with autocannon's result.
  */
 function registerUsers(url, { duration, amount }) {
@@ -76,7 +76,8 @@ function registerUsers(url, { duration, amount }) {
     url: `${url}/users`,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    connections: 10,
+    // autocannon refuses more connections than requests (--registrations=5).
+    connections: Math.min(10, amount ?? 10),
     // autocannon refuses an undefined duration. A counted run waits for every answer: on a
     // loaded machine, 10 registrations queued behind scrypt can take longer than its 10 s default.
     ...(amount === undefined ? { duration } : { amount, timeout: 120 }),
