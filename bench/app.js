@@ -67,8 +67,8 @@ function cpuMs(pid) {
 }
 
 /**
- * POST /users from 10 connections (fewer for fewer requests), each with a new mailbox, for `duration` seconds or `amount`
- * requests; resolves with autocannon's result.
+ * POST /users from 10 connections (fewer for fewer requests), each with a new mailbox, for
+ * `duration` seconds or `amount` requests; resolves with autocannon's result.
  */
 function registerUsers(url, { duration, amount }) {
   let n = 0;
