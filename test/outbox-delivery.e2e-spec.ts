@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { START_NODE_FLAGS } from '../src/server/node-flags';
 import { AppProcess } from './support/app-process';
 import { freePort } from './support/free-port';
 import { register } from './support/registration';
@@ -160,7 +161,11 @@ describe('the outbox delivering registration emails', () => {
 
 describe('the embedded database', () => {
   it('starts on an empty DATA_DIR from the prepared initial data, without initdb', async () => {
-    const app = await AppProcess.start({ DATA_DIR: mkdtempSync(join(tmpdir(), 'empty-data-dir-')) });
+    // As `npm start` starts it: bare, Node 24 and later add a warning (embedded-database.e2e-spec).
+    const app = await AppProcess.start(
+      { DATA_DIR: mkdtempSync(join(tmpdir(), 'empty-data-dir-')) },
+      { nodeFlags: START_NODE_FLAGS },
+    );
     try {
       expect(app.logsOf('server.db').map((line) => line.msg)).toEqual([
         'Creating the embedded database from the prepared initial data',
