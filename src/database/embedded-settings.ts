@@ -34,3 +34,8 @@ export function embeddedStartParams(
 export function compileWebAssemblyForFootprint(): void {
   setFlagsFromString('--liftoff-only');
 }
+
+/** Whether PGlite's WebAssembly runs on Liftoff only: by the flag set above, or by Node's own. */
+export function webAssemblyIsLiftoffOnly(): boolean {
+  return Number(process.versions.node.split('.')[0]) < 24 || process.execArgv.includes('--liftoff-only');
+}

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import { databaseConfig, type DatabaseConfigType } from '../database/database.config';
 import { DATABASE_LOGGER_NAME } from '../database/database.constants';
+import { webAssemblyIsLiftoffOnly } from '../database/embedded-settings';
 
 /**
  * Node's flags for the app's footprint, with which `npm start` runs it (package.json; a test
@@ -24,9 +25,7 @@ export const NodeFlagsLogMessage = {
  * while the app starts, enough for a container's memory limit to kill it.
  */
 export function warnOfMissingNodeFlags(app: INestApplication): void {
-  const nodeMajor = Number(process.versions.node.split('.')[0]);
-  const liftoffOnly = nodeMajor < 24 || process.execArgv.includes('--liftoff-only');
-  if (liftoffOnly || app.get<DatabaseConfigType>(databaseConfig.KEY).kind !== 'embedded') return;
+  if (webAssemblyIsLiftoffOnly() || app.get<DatabaseConfigType>(databaseConfig.KEY).kind !== 'embedded') return;
   app
     .get(Logger)
     .warn(
